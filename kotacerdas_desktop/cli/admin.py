@@ -1,0 +1,64 @@
+"""`kotacerdas demo | check | verify FINGERPRINT`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from kotacerdas_desktop.cli.common import with_store
+from kotacerdas_desktop.demo import fill_demo_city
+from kotacerdas_desktop.store import Store
+from kotacerdas_desktop.store.check import check_database
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    demo = subparsers.add_parser(
+        "demo", help="isi basis data dengan kota contoh / fill the database with a demo city"
+    )
+    demo.set_defaults(handler=with_store(run_demo))
+    check = subparsers.add_parser("check", help="periksa keutuhan basis data / check the database")
+    check.set_defaults(handler=with_store(run_check))
+    verify = subparsers.add_parser(
+        "verify", help="cocokkan sidik jari lembar evaluasi / match a sheet's fingerprint"
+    )
+    verify.add_argument(
+        "fingerprint", help="sidik jari SHA-256 atau teks QR / SHA-256 fingerprint or the QR text"
+    )
+    verify.set_defaults(handler=with_store(run_verify))
+
+
+def run_demo(store: Store, args: argparse.Namespace) -> int:
+    summary = fill_demo_city(store)
+    print(
+        f"Kota contoh dibuat: {summary.agencies} OPD, {summary.assessments} penilaian, {summary.answers} jawaban."
+    )
+    return 0
+
+
+def run_check(store: Store, args: argparse.Namespace) -> int:
+    problems = check_database(store)
+    if not problems:
+        print(f"Basis data {store.path} sehat: tidak ada masalah ditemukan.")
+        return 0
+    for problem in problems:
+        print(f"- {problem}", file=sys.stderr)
+    print(f"{len(problems)} masalah ditemukan.", file=sys.stderr)
+    return 1
+
+
+def run_verify(store: Store, args: argparse.Namespace) -> int:
+    assessment = store.lifecycle.find_by_fingerprint(args.fingerprint)
+    if assessment is None:
+        print(
+            "Tidak ada penilaian final tersimpan yang cocok dengan sidik jari ini.", file=sys.stderr
+        )
+        return 1
+    agency = store.agencies.get(assessment.agency_code)
+    print(
+        f"Cocok: {agency.name} ({agency.code}), tahun {assessment.year}, revisi {assessment.revision}, "
+        f"penilaian #{assessment.id}, difinalisasi {assessment.finalized_at}."
+    )
+    current = store.assessments.current(assessment.agency_code, assessment.year)
+    if current is not None and current.id != assessment.id:
+        print(f"Perhatian: ada revisi lebih baru (revisi {current.revision}, #{current.id}).")
+    return 0

@@ -1,0 +1,128 @@
+"""The framework catalogue: dimensions, elements, indicators and their maturity levels.
+
+A catalogue is versioned data (resources/catalogues/*.json), never code. Indicator
+codes are stable across versions, so answers can be compared year over year.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from kotacerdas_desktop.domain.text import LocalText
+
+LEVELS = (1, 2, 3, 4, 5)
+KIND_DIMENSION = "dimension"
+KIND_ENABLER = "enabler"
+
+
+@dataclass(frozen=True)
+class Level:
+    level: int
+    label: LocalText
+    description: LocalText
+
+
+@dataclass(frozen=True)
+class Indicator:
+    code: str
+    question: LocalText
+    levels: tuple[Level, ...]
+    weight: float = 1.0
+    lens: str | None = None
+    allow_na: bool = False
+    guidance: LocalText = LocalText("")
+
+    def level(self, number: int) -> Level:
+        return self.levels[number - 1]
+
+
+@dataclass(frozen=True)
+class Element:
+    code: str
+    name: LocalText
+    indicators: tuple[Indicator, ...]
+    weight: float = 1.0
+
+
+@dataclass(frozen=True)
+class Dimension:
+    code: str
+    name: LocalText
+    elements: tuple[Element, ...]
+    weight: float = 1.0
+    kind: str = KIND_DIMENSION
+    description: LocalText = LocalText("")
+
+    def indicators(self) -> Iterator[Indicator]:
+        for element in self.elements:
+            yield from element.indicators
+
+
+@dataclass(frozen=True)
+class Lens:
+    code: str
+    name: LocalText
+    weight: float
+
+
+@dataclass(frozen=True)
+class Predicate:
+    minimum: float
+    label: LocalText
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    code: str
+    version: str
+    name: LocalText
+    dimensions: tuple[Dimension, ...]
+    predicates: tuple[Predicate, ...]
+    level_labels: tuple[LocalText, ...]
+    lenses: tuple[Lens, ...] = ()
+    description: LocalText = LocalText("")
+    _by_code: dict[str, tuple[Dimension, Element, Indicator]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+
+    def __post_init__(self) -> None:
+        for dimension in self.dimensions:
+            for element in dimension.elements:
+                for indicator in element.indicators:
+                    self._by_code[indicator.code] = (dimension, element, indicator)
+
+    @property
+    def title(self) -> str:
+        return f"{self.name} ({self.code} {self.version})"
+
+    def indicators(self) -> Iterator[Indicator]:
+        for dimension in self.dimensions:
+            yield from dimension.indicators()
+
+    def indicator_count(self) -> int:
+        return len(self._by_code)
+
+    def has_indicator(self, code: str) -> bool:
+        return code in self._by_code
+
+    def locate(self, code: str) -> tuple[Dimension, Element, Indicator]:
+        """The dimension, element and indicator of an indicator code (KeyError if unknown)."""
+        return self._by_code[code]
+
+    def indicator(self, code: str) -> Indicator:
+        return self._by_code[code][2]
+
+    def dimension(self, code: str) -> Dimension:
+        for dimension in self.dimensions:
+            if dimension.code == code:
+                return dimension
+        raise KeyError(code)
+
+    def predicate(self, index: float) -> Predicate:
+        """The predicate whose range holds the index (the highest minimum not above it)."""
+        chosen = self.predicates[0]
+        for predicate in self.predicates:
+            if index >= predicate.minimum:
+                chosen = predicate
+        return chosen

@@ -1,0 +1,335 @@
+"""Read and check catalogue files (format ``kotacerdas-catalogue/1``, docs/catalogue-format.md).
+
+The checker is hand-written rather than a JSON Schema library so the domain
+stays standard-library only, and so every error names the file, the path
+inside it (``dimensions[2].elements[0].indicators[3].levels``) and what is
+wrong, in Indonesian and English.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+from kotacerdas_desktop.domain.catalogue import (
+    KIND_DIMENSION,
+    KIND_ENABLER,
+    LEVELS,
+    Catalogue,
+    Dimension,
+    Element,
+    Indicator,
+    Lens,
+    Level,
+    Predicate,
+)
+from kotacerdas_desktop.domain.errors import ValidationError
+from kotacerdas_desktop.domain.text import LocalText, t
+
+FORMAT = "kotacerdas-catalogue/1"
+_CODE = re.compile(r"^[A-Z0-9][A-Z0-9._-]*$")
+
+
+class _Checker:
+    """Walks the parsed JSON; every helper raises with the path it was given."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.codes: set[str] = set()
+
+    def fail(self, path: str, problem: LocalText) -> ValidationError:
+        where = path or "(akar)"
+        return ValidationError(
+            t(
+                f"Berkas katalog {self.source}, {where}: {problem.id}",
+                f"Catalogue file {self.source}, {path or '(root)'}: {problem.en}",
+            ),
+            field=path,
+        )
+
+    def obj(self, value: Any, path: str) -> dict[str, Any]:
+        if not isinstance(value, dict):
+            raise self.fail(path, t("harus berupa objek JSON", "must be a JSON object"))
+        return value
+
+    def items(self, data: dict[str, Any], key: str, path: str, *, min_items: int = 1) -> list:
+        value = data.get(key)
+        where = f"{path}.{key}" if path else key
+        if not isinstance(value, list):
+            raise self.fail(where, t("harus berupa daftar (array)", "must be a list (array)"))
+        if len(value) < min_items:
+            raise self.fail(
+                where,
+                t(
+                    f"harus berisi paling sedikit {min_items} butir",
+                    f"must hold at least {min_items} item(s)",
+                ),
+            )
+        return value
+
+    def text(
+        self, data: dict[str, Any], key: str, path: str, *, required: bool = True
+    ) -> LocalText:
+        value = data.get(key)
+        where = f"{path}.{key}" if path else key
+        if value is None and not required:
+            return LocalText("")
+        if isinstance(value, dict) and isinstance(value.get("id"), str) and value["id"].strip():
+            if not isinstance(value.get("en", ""), str):
+                raise self.fail(where + ".en", t("harus berupa teks", "must be text"))
+            return LocalText.from_json(value)
+        raise self.fail(
+            where,
+            t(
+                'harus berupa teks dwibahasa {"id": "...", "en": "..."} dengan "id" terisi',
+                'must be a bilingual text {"id": "...", "en": "..."} with "id" filled in',
+            ),
+        )
+
+    def weight(self, data: dict[str, Any], path: str, default: float = 1.0) -> float:
+        value = data.get("weight", default)
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise self.fail(f"{path}.weight", t("harus berupa angka", "must be a number"))
+        if value < 0:
+            raise self.fail(
+                f"{path}.weight",
+                t(
+                    f"bobot tidak boleh negatif ({value})",
+                    f"a weight must not be negative ({value})",
+                ),
+            )
+        return float(value)
+
+    def code(self, data: dict[str, Any], path: str, prefix: str = "") -> str:
+        value = data.get("code")
+        if not isinstance(value, str) or not _CODE.match(value):
+            raise self.fail(
+                f"{path}.code" if path else "code",
+                t(
+                    "kode wajib diisi dengan huruf besar, angka, titik, - atau _",
+                    "a code is required: capital letters, digits, dot, - or _",
+                ),
+            )
+        if prefix and not value.startswith(prefix + "."):
+            raise self.fail(
+                f"{path}.code",
+                t(
+                    f'kode "{value}" harus diawali "{prefix}."',
+                    f'code "{value}" must start with "{prefix}."',
+                ),
+            )
+        if path:
+            if value in self.codes:
+                raise self.fail(
+                    f"{path}.code",
+                    t(
+                        f'kode "{value}" dipakai lebih dari sekali',
+                        f'code "{value}" is used more than once',
+                    ),
+                )
+            self.codes.add(value)
+        return value
+
+
+def parse_catalogue(data: Any, source: str = "<data>") -> Catalogue:
+    """Check a parsed catalogue file and build the model; raise ValidationError naming the path."""
+    c = _Checker(source)
+    root = c.obj(data, "")
+    if root.get("format") != FORMAT:
+        raise c.fail("format", t(f'harus "{FORMAT}"', f'must be "{FORMAT}"'))
+    code = c.code(root, "")
+    version = root.get("version")
+    if not isinstance(version, str) or not version.strip():
+        raise c.fail("version", t("versi katalog wajib diisi", "the catalogue version is required"))
+    labels_raw = c.obj(root.get("level_labels"), "level_labels")
+    level_labels = tuple(c.text(labels_raw, str(n), "level_labels") for n in LEVELS)
+    lenses = tuple(_lens(c, raw, f"lenses[{i}]") for i, raw in enumerate(root.get("lenses") or []))
+    lens_codes = {lens.code for lens in lenses}
+    predicates = _predicates(c, root)
+    dimensions = tuple(
+        _dimension(c, c.obj(raw, f"dimensions[{i}]"), f"dimensions[{i}]", level_labels, lens_codes)
+        for i, raw in enumerate(c.items(root, "dimensions", ""))
+    )
+    return Catalogue(
+        code=code,
+        version=version.strip(),
+        name=c.text(root, "name", ""),
+        description=c.text(root, "description", "", required=False),
+        dimensions=dimensions,
+        predicates=predicates,
+        level_labels=level_labels,
+        lenses=lenses,
+    )
+
+
+def _lens(c: _Checker, raw: Any, path: str) -> Lens:
+    data = c.obj(raw, path)
+    code = data.get("code")
+    if not isinstance(code, str) or not re.match(r"^[a-z][a-z0-9_]*$", code):
+        raise c.fail(
+            f"{path}.code",
+            t("kode lensa wajib diisi (huruf kecil)", "a lens code is required (lower case)"),
+        )
+    return Lens(code, c.text(data, "name", path), c.weight(data, path))
+
+
+def _predicates(c: _Checker, root: dict[str, Any]) -> tuple[Predicate, ...]:
+    predicates = []
+    for i, raw in enumerate(c.items(root, "predicates", "")):
+        path = f"predicates[{i}]"
+        data = c.obj(raw, path)
+        minimum = data.get("min")
+        if isinstance(minimum, bool) or not isinstance(minimum, (int, float)):
+            raise c.fail(f"{path}.min", t("harus berupa angka", "must be a number"))
+        if predicates and minimum <= predicates[-1].minimum:
+            raise c.fail(
+                f"{path}.min", t("batas predikat harus naik", "predicate limits must ascend")
+            )
+        if not predicates and minimum != 0:
+            raise c.fail(
+                f"{path}.min",
+                t("predikat pertama harus mulai dari 0", "the first predicate must start at 0"),
+            )
+        predicates.append(Predicate(float(minimum), c.text(data, "label", path)))
+    return tuple(predicates)
+
+
+def _dimension(
+    c: _Checker,
+    data: dict[str, Any],
+    path: str,
+    level_labels: tuple[LocalText, ...],
+    lens_codes: set[str],
+) -> Dimension:
+    code = c.code(data, path)
+    kind = data.get("kind", KIND_DIMENSION)
+    if kind not in (KIND_DIMENSION, KIND_ENABLER):
+        raise c.fail(
+            f"{path}.kind",
+            t('harus "dimension" atau "enabler"', 'must be "dimension" or "enabler"'),
+        )
+    elements = []
+    for i, raw in enumerate(c.items(data, "elements", path)):
+        epath = f"{path}.elements[{i}]"
+        edata = c.obj(raw, epath)
+        ecode = c.code(edata, epath, prefix=code)
+        indicators = tuple(
+            _indicator(
+                c,
+                c.obj(ind, f"{epath}.indicators[{j}]"),
+                f"{epath}.indicators[{j}]",
+                ecode,
+                level_labels,
+                lens_codes,
+            )
+            for j, ind in enumerate(c.items(edata, "indicators", epath))
+        )
+        elements.append(
+            Element(ecode, c.text(edata, "name", epath), indicators, c.weight(edata, epath))
+        )
+    return Dimension(
+        code=code,
+        name=c.text(data, "name", path),
+        elements=tuple(elements),
+        weight=c.weight(data, path),
+        kind=kind,
+        description=c.text(data, "description", path, required=False),
+    )
+
+
+def _indicator(
+    c: _Checker,
+    data: dict[str, Any],
+    path: str,
+    element_code: str,
+    level_labels: tuple[LocalText, ...],
+    lens_codes: set[str],
+) -> Indicator:
+    code = c.code(data, path, prefix=element_code)
+    lens = data.get("lens")
+    if lens is not None and lens not in lens_codes:
+        raise c.fail(
+            f"{path}.lens",
+            t(
+                f'lensa "{lens}" tidak dideklarasikan di "lenses"',
+                f'lens "{lens}" is not declared in "lenses"',
+            ),
+        )
+    levels_raw = c.items(data, "levels", path)
+    by_number: dict[int, Level] = {}
+    for i, raw in enumerate(levels_raw):
+        lpath = f"{path}.levels[{i}]"
+        ldata = c.obj(raw, lpath)
+        number = ldata.get("level")
+        if number not in LEVELS or isinstance(number, bool):
+            raise c.fail(
+                f"{lpath}.level", t("harus bilangan 1 sampai 5", "must be a whole number 1 to 5")
+            )
+        if number in by_number:
+            raise c.fail(
+                f"{lpath}.level",
+                t(f"level {number} muncul dua kali", f"level {number} appears twice"),
+            )
+        label = (
+            c.text(ldata, "label", lpath, required=False)
+            if "label" in ldata
+            else level_labels[number - 1]
+        )
+        by_number[number] = Level(number, label, c.text(ldata, "description", lpath))
+    missing = [str(n) for n in LEVELS if n not in by_number]
+    if missing:
+        raise c.fail(
+            f"{path}.levels",
+            t(
+                f"level {', '.join(missing)} belum ada; setiap indikator wajib punya level 1-5",
+                f"level(s) {', '.join(missing)} missing; every indicator needs levels 1-5",
+            ),
+        )
+    allow_na = data.get("allow_na", False)
+    if not isinstance(allow_na, bool):
+        raise c.fail(f"{path}.allow_na", t("harus true atau false", "must be true or false"))
+    return Indicator(
+        code=code,
+        question=c.text(data, "question", path),
+        levels=tuple(by_number[n] for n in LEVELS),
+        weight=c.weight(data, path),
+        lens=lens,
+        allow_na=allow_na,
+        guidance=c.text(data, "guidance", path, required=False),
+    )
+
+
+def load_catalogue_text(text: str, source: str) -> Catalogue:
+    """Parse catalogue JSON text; a file that is not JSON gets a message with line and column."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ValidationError(
+            t(
+                f"Berkas katalog {source} bukan JSON yang sah (baris {exc.lineno}, kolom {exc.colno}): {exc.msg}",
+                f"Catalogue file {source} is not valid JSON (line {exc.lineno}, column {exc.colno}): {exc.msg}",
+            ),
+            field="file",
+        ) from exc
+    return parse_catalogue(data, source)
+
+
+def read_catalogue_text(path: Path) -> str:
+    """The text of a catalogue file, or ValidationError naming the file when it cannot be read."""
+    try:
+        return path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ValidationError(
+            t(
+                f"Berkas katalog {path.name} tidak dapat dibaca: {exc}",
+                f"Catalogue file {path.name} cannot be read: {exc}",
+            ),
+            field="file",
+        ) from exc
+
+
+def read_catalogue_file(path: Path) -> Catalogue:
+    """Read and check a catalogue file."""
+    return load_catalogue_text(read_catalogue_text(path), path.name)

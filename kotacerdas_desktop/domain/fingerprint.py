@@ -1,0 +1,68 @@
+"""The fingerprint of a finalized assessment: SHA-256 of its canonical data.
+
+Canonical data is a JSON document with sorted keys, no insignificant
+whitespace and UTF-8 text, holding what the signed sheet states: agency, year,
+revision, catalogue (code, version, SHA-256 of its file), and every answer
+(level or not applicable with reason, justification, follow-up, evidence
+title/number/date/file hash), sorted by indicator code. Timestamps and who
+typed what are left out, so the same data always gives the same fingerprint,
+on any machine.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Mapping
+
+from kotacerdas_desktop.domain.model import Agency, Answer, Assessment
+
+CANONICAL_VERSION = 1
+
+
+def canonical_data(
+    assessment: Assessment,
+    agency: Agency,
+    catalogue_code: str,
+    catalogue_version: str,
+    catalogue_sha256: str,
+    answers: Mapping[str, Answer],
+) -> dict:
+    return {
+        "canonical": CANONICAL_VERSION,
+        "agency": {"code": agency.code, "name": agency.name},
+        "year": assessment.year,
+        "revision": assessment.revision,
+        "document_number": assessment.document_number,
+        "catalogue": {
+            "code": catalogue_code,
+            "version": catalogue_version,
+            "sha256": catalogue_sha256,
+        },
+        "answers": [
+            {
+                "indicator": code,
+                "level": answer.level,
+                "not_applicable": answer.not_applicable,
+                "na_reason": answer.na_reason,
+                "justification": answer.justification,
+                "follow_up": answer.follow_up,
+                "evidence": [
+                    {"title": e.title, "number": e.number, "date": e.date, "sha256": e.sha256}
+                    for e in answer.evidence
+                ],
+            }
+            for code, answer in sorted(answers.items())
+            if answer.is_answered
+        ],
+    }
+
+
+def canonical_bytes(data: dict) -> bytes:
+    return json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode(
+        "utf-8"
+    )
+
+
+def fingerprint(data: dict) -> str:
+    return hashlib.sha256(canonical_bytes(data)).hexdigest()

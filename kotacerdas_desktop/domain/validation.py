@@ -1,0 +1,86 @@
+"""Rules for what an answer and an assessment may hold, checked before anything is stored."""
+
+from __future__ import annotations
+
+from kotacerdas_desktop.domain.catalogue import Catalogue
+from kotacerdas_desktop.domain.errors import NotFoundError, ValidationError
+from kotacerdas_desktop.domain.model import YEAR_MAX, YEAR_MIN, Answer
+from kotacerdas_desktop.domain.text import t
+
+MAX_TEXT = 20_000  # characters in one justification or follow-up: pages of text, still printable
+
+
+def parse_level(text: str | int) -> int:
+    """A maturity level typed by a user: a whole number 1 to 5."""
+    value = str(text).strip()
+    if not value.isdigit() or not 1 <= int(value) <= 5:
+        raise ValidationError(
+            t(
+                f'Level "{text}" tidak sah: pilih angka 1 sampai 5.',
+                f'Level "{text}" is invalid: choose a number 1 to 5.',
+            ),
+            field="level",
+        )
+    return int(value)
+
+
+def check_year(year: int | str) -> int:
+    value = str(year).strip()
+    if not value.isdigit() or not YEAR_MIN <= int(value) <= YEAR_MAX:
+        raise ValidationError(
+            t(
+                f"Tahun {year} di luar rentang {YEAR_MIN}-{YEAR_MAX}.",
+                f"Year {year} is outside {YEAR_MIN}-{YEAR_MAX}.",
+            ),
+            field="year",
+        )
+    return int(value)
+
+
+def check_answer(catalogue: Catalogue, answer: Answer) -> None:
+    """Raise ValidationError (with the field) when the answer breaks a rule of its indicator."""
+    if not catalogue.has_indicator(answer.indicator_code):
+        raise NotFoundError(
+            t(
+                f"Indikator {answer.indicator_code} tidak ada di katalog {catalogue.code} {catalogue.version}.",
+                f"Indicator {answer.indicator_code} is not in catalogue {catalogue.code} {catalogue.version}.",
+            ),
+            field="indicator",
+        )
+    indicator = catalogue.indicator(answer.indicator_code)
+    if answer.not_applicable:
+        if answer.level is not None:
+            raise ValidationError(
+                t(
+                    "Pilih level atau 'tidak berlaku', tidak keduanya.",
+                    "Choose a level or 'not applicable', not both.",
+                ),
+                field="level",
+            )
+        if not indicator.allow_na:
+            raise ValidationError(
+                t(
+                    f"Indikator {indicator.code} tidak boleh dijawab 'tidak berlaku'.",
+                    f"Indicator {indicator.code} cannot be answered 'not applicable'.",
+                ),
+                field="not_applicable",
+            )
+        if not answer.na_reason.strip():
+            raise ValidationError(
+                t(
+                    "Alasan 'tidak berlaku' wajib diisi.",
+                    "A reason for 'not applicable' is required.",
+                ),
+                field="na_reason",
+            )
+    elif answer.level is not None:
+        parse_level(answer.level)
+    for name in ("justification", "follow_up", "na_reason", "review_comment"):
+        if len(getattr(answer, name)) > MAX_TEXT:
+            raise ValidationError(
+                t(
+                    f"Teks terlalu panjang (maks. {MAX_TEXT:,} karakter).".replace(",", "."),
+                    f"Text too long (max. {MAX_TEXT:,} characters).",
+                ),
+                field=name,
+            )

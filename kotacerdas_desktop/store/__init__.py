@@ -1,0 +1,57 @@
+"""The SQLite store: one file per installation holds the whole state.
+
+``Store.open(path)`` checks, migrates and opens the file; its parts are small
+repositories named for what they hold. Nothing here imports Qt.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from kotacerdas_desktop.resources import bundled_catalogues
+from kotacerdas_desktop.store.agencies import Agencies
+from kotacerdas_desktop.store.assessments import Assessments
+from kotacerdas_desktop.store.catalogues import Catalogues
+from kotacerdas_desktop.store.database import default_db_path, open_database
+from kotacerdas_desktop.store.evidence import EvidenceStore
+from kotacerdas_desktop.store.lifecycle import Lifecycle
+from kotacerdas_desktop.store.settings import Settings
+
+__all__ = ["Store", "default_db_path"]
+
+
+class Store:
+    def __init__(self, db: Database, path: Path) -> None:
+        self.db = db
+        self.path = path
+        self.settings = Settings(db)
+        self.catalogues = Catalogues(db)
+        self.agencies = Agencies(db)
+        self.assessments = Assessments(db, self.catalogues, self.agencies)
+        self.evidence = EvidenceStore(db, self.assessments, self.settings)
+        self.lifecycle = Lifecycle(db, self.assessments)
+
+    @classmethod
+    def open(cls, path: Path | str | None = None, *, create: bool = True) -> Store:
+        """Open the database (default location when no path) and import the bundled catalogues it lacks."""
+        path = Path(path) if path is not None else default_db_path()
+        if path == default_db_path():
+            path.parent.mkdir(parents=True, exist_ok=True)
+        store = cls(open_database(path, create=create), path)
+        store.import_bundled_catalogues()
+        return store
+
+    def import_bundled_catalogues(self) -> None:
+        for file in bundled_catalogues():
+            self.catalogues.import_text(file.read_text(encoding="utf-8"), file.name)
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

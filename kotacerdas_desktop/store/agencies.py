@@ -1,0 +1,136 @@
+"""Agencies (OPD) and their signatories."""
+
+from __future__ import annotations
+
+import re
+
+from sqlite_utils import Database
+
+from kotacerdas_desktop.domain.errors import NotFoundError, ValidationError
+from kotacerdas_desktop.domain.model import ROLES, Agency, Signatory
+from kotacerdas_desktop.domain.nip import check_nip
+from kotacerdas_desktop.domain.text import t
+
+_AGENCY_CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$")
+
+
+def check_signatory(signatory: Signatory) -> Signatory:
+    """A signatory with a normalized NIP; the NIP may be empty until the sheet is finalized."""
+    if signatory.role not in ROLES:
+        raise ValidationError(
+            t(
+                f"Peran penanda tangan {signatory.role} tidak dikenal.",
+                f"Unknown signatory role {signatory.role}.",
+            ),
+            "role",
+        )
+    nip = check_nip(signatory.nip) if signatory.nip.strip() else ""
+    return Signatory(
+        signatory.role,
+        signatory.name.strip(),
+        nip,
+        signatory.rank.strip(),
+        signatory.position.strip(),
+    )
+
+
+class Agencies:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def add(self, agency: Agency) -> Agency:
+        code = agency.code.strip().upper()
+        if not _AGENCY_CODE.match(code):
+            raise ValidationError(
+                t(
+                    f'Kode OPD "{agency.code}" tidak sah: gunakan huruf, angka, titik, - atau _ (maks. 32 karakter).',
+                    f'Agency code "{agency.code}" is invalid: use letters, digits, dot, - or _ (max. 32 characters).',
+                ),
+                "code",
+            )
+        if self.find(code) is not None:
+            raise ValidationError(
+                t(f"Kode OPD {code} sudah dipakai.", f"Agency code {code} is already in use."),
+                "code",
+            )
+        agency.code = code
+        self._check_name(agency.name)
+        signatories = {role: check_signatory(s) for role, s in agency.signatories.items()}
+        with self.db.atomic():
+            self.db["agencies"].insert(
+                {
+                    "code": code,
+                    "name": agency.name.strip(),
+                    "address": agency.address,
+                    "city": agency.city,
+                    "logo": agency.logo,
+                }
+            )
+            self._write_signatories(code, signatories)
+        return self.get(code)
+
+    @staticmethod
+    def _check_name(name: str) -> None:
+        if not name.strip():
+            raise ValidationError(
+                t("Nama OPD wajib diisi.", "The agency name is required."), "name"
+            )
+
+    def _write_signatories(self, code: str, signatories: dict[str, Signatory]) -> None:
+        for role, s in signatories.items():
+            self.db["signatories"].upsert(
+                {
+                    "agency_code": code,
+                    "role": role,
+                    "name": s.name,
+                    "nip": s.nip,
+                    "rank": s.rank,
+                    "position": s.position,
+                },
+                pk=("agency_code", "role"),
+            )
+
+    def update(self, agency: Agency) -> Agency:
+        """Save name, address, city, logo and signatories of an existing agency in one transaction."""
+        self.get(agency.code)
+        self._check_name(agency.name)
+        signatories = {role: check_signatory(s) for role, s in agency.signatories.items()}
+        with self.db.atomic():
+            self.db["agencies"].update(
+                agency.code,
+                {
+                    "name": agency.name.strip(),
+                    "address": agency.address,
+                    "city": agency.city,
+                    "logo": agency.logo,
+                },
+            )
+            self._write_signatories(agency.code, signatories)
+        return self.get(agency.code)
+
+    def find(self, code: str) -> Agency | None:
+        rows = list(self.db.query("SELECT * FROM agencies WHERE code = ?", [code.strip().upper()]))
+        if not rows:
+            return None
+        row = rows[0]
+        agency = Agency(row["code"], row["name"], row["address"], row["city"], row["logo"])
+        for s in self.db.query("SELECT * FROM signatories WHERE agency_code = ?", [row["code"]]):
+            agency.signatories[s["role"]] = Signatory(
+                s["role"], s["name"], s["nip"], s["rank"], s["position"]
+            )
+        return agency
+
+    def get(self, code: str) -> Agency:
+        agency = self.find(code)
+        if agency is None:
+            raise NotFoundError(
+                t(f"OPD dengan kode {code} tidak ditemukan.", f"No agency with code {code}."),
+                "agency",
+            )
+        return agency
+
+    def list(self) -> list[Agency]:
+        return [
+            self.get(row["code"])
+            for row in self.db.query("SELECT code FROM agencies ORDER BY name")
+        ]

@@ -1,0 +1,185 @@
+"""Evidence (bukti dukung) of answers, with attached files stored inside the database by SHA-256.
+
+Keeping the files inside the one SQLite file keeps "copy the file" a full
+backup; identical files are stored once.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from kotacerdas_desktop.domain.errors import NotFoundError, ValidationError
+from kotacerdas_desktop.domain.model import Evidence
+from kotacerdas_desktop.domain.text import t
+from kotacerdas_desktop.store import audit
+from kotacerdas_desktop.store.assessments import Assessments, lock_guard
+from kotacerdas_desktop.store.clock import current_user
+from kotacerdas_desktop.store.settings import Settings
+
+DEFAULT_MAX_ATTACHMENT_MB = 20
+
+
+class EvidenceStore:
+    def __init__(self, db: Database, assessments: Assessments, settings: Settings) -> None:
+        self.db = db
+        self.assessments = assessments
+        self.settings = settings
+
+    @property
+    def max_bytes(self) -> int:
+        return int(
+            float(self.settings.get("max_attachment_mb", str(DEFAULT_MAX_ATTACHMENT_MB)))
+            * 1024
+            * 1024
+        )
+
+    def read_file(self, path: Path) -> bytes:
+        """The file's bytes, or ValidationError (unreadable, too large) naming the file."""
+        path = Path(path)
+        try:
+            size = path.stat().st_size
+            if size > self.max_bytes:
+                limit = self.max_bytes // (1024 * 1024)
+                raise ValidationError(
+                    t(
+                        f"Berkas {path.name} terlalu besar ({size / 1048576:.1f} MB); batasnya {limit} MB.",
+                        f"File {path.name} is too large ({size / 1048576:.1f} MB); the limit is {limit} MB.",
+                    ),
+                    field="file",
+                )
+            return path.read_bytes()
+        except OSError as exc:
+            raise ValidationError(
+                t(
+                    f"Berkas {path.name} tidak dapat dibaca: {exc.strerror or exc}",
+                    f"File {path.name} cannot be read: {exc.strerror or exc}",
+                ),
+                field="file",
+            ) from exc
+
+    def add(
+        self,
+        assessment_id: int,
+        indicator_code: str,
+        evidence: Evidence,
+        content: bytes | None = None,
+        actor: str | None = None,
+    ) -> Evidence:
+        """Attach one piece of evidence (and its file, if any) to an answer."""
+        assessment = self.assessments.editable(assessment_id)
+        if not self.assessments.catalogue_of(assessment).has_indicator(indicator_code):
+            raise NotFoundError(
+                t(
+                    f"Indikator {indicator_code} tidak dikenal.",
+                    f"Unknown indicator {indicator_code}.",
+                ),
+                "indicator",
+            )
+        if not evidence.title.strip():
+            raise ValidationError(
+                t("Judul bukti dukung wajib diisi.", "The evidence title is required."), "title"
+            )
+        if content is not None and len(content) > self.max_bytes:
+            raise ValidationError(
+                t(
+                    "Berkas melebihi batas ukuran lampiran.",
+                    "The file exceeds the attachment size limit.",
+                ),
+                "file",
+            )
+        sha = hashlib.sha256(content).hexdigest() if content is not None else ""
+        with lock_guard(assessment), self.db.atomic():
+            if content is not None:
+                self.db.execute(
+                    "INSERT OR IGNORE INTO attachments (sha256, size, content) VALUES (?, ?, ?)",
+                    [sha, len(content), content],
+                )
+            position = self.db.execute(
+                "SELECT coalesce(max(position), -1) + 1 FROM evidence WHERE assessment_id = ? AND indicator_code = ?",
+                [assessment_id, indicator_code],
+            ).fetchone()[0]
+            new_id = (
+                self.db["evidence"]
+                .insert(
+                    {
+                        "assessment_id": assessment_id,
+                        "indicator_code": indicator_code,
+                        "position": position,
+                        "title": evidence.title.strip(),
+                        "number": evidence.number.strip(),
+                        "date": evidence.date.strip(),
+                        "file_name": evidence.file_name,
+                        "sha256": sha or None,
+                        "size": len(content) if content is not None else 0,
+                    }
+                )
+                .last_pk
+            )
+            audit.record(
+                self.db,
+                actor=actor or current_user(),
+                assessment_id=assessment_id,
+                entity="evidence",
+                key=indicator_code,
+                changes={"added": (None, evidence.title.strip())},
+            )
+        return Evidence(
+            evidence.title.strip(),
+            evidence.number,
+            evidence.date,
+            evidence.file_name,
+            sha,
+            len(content or b""),
+            new_id,
+        )
+
+    def add_file(
+        self,
+        assessment_id: int,
+        indicator_code: str,
+        path: Path,
+        evidence: Evidence | None = None,
+        actor: str | None = None,
+    ) -> Evidence:
+        """Read a file from disk and attach it; the title defaults to the file name."""
+        path = Path(path)
+        content = self.read_file(path)
+        evidence = evidence or Evidence(title=path.stem)
+        evidence.file_name = path.name
+        return self.add(assessment_id, indicator_code, evidence, content, actor)
+
+    def remove(self, evidence_id: int, actor: str | None = None) -> None:
+        row = self.db.execute(
+            "SELECT assessment_id, indicator_code, title FROM evidence WHERE id = ?", [evidence_id]
+        ).fetchone()
+        if row is None:
+            raise NotFoundError(
+                t(
+                    f"Bukti dukung #{evidence_id} tidak ada.",
+                    f"Evidence #{evidence_id} does not exist.",
+                )
+            )
+        assessment = self.assessments.editable(row[0])
+        with lock_guard(assessment), self.db.atomic():
+            self.db.execute("DELETE FROM evidence WHERE id = ?", [evidence_id])
+            audit.record(
+                self.db,
+                actor=actor or current_user(),
+                assessment_id=row[0],
+                entity="evidence",
+                key=row[1],
+                changes={"removed": (row[2], None)},
+            )
+
+    def content(self, sha256: str) -> bytes:
+        row = self.db.execute(
+            "SELECT content FROM attachments WHERE sha256 = ?", [sha256]
+        ).fetchone()
+        if row is None:
+            raise NotFoundError(
+                t("Berkas lampiran tidak ditemukan.", "Attachment not found."), "file"
+            )
+        return row[0]

@@ -1,0 +1,197 @@
+"""Finalize (lock and fingerprint), reopen as a new revision, and find an assessment by fingerprint.
+
+Life of an assessment: draft -> finalized (immutable; the sheet is printed
+and signed) -> optionally reopened as revision N+1, a draft copy; the old
+revision stays, still prints, and keeps its fingerprint.
+"""
+
+from __future__ import annotations
+
+import re
+
+from sqlite_utils import Database
+
+from kotacerdas_desktop.domain.errors import ValidationError
+from kotacerdas_desktop.domain.fingerprint import canonical_data, fingerprint
+from kotacerdas_desktop.domain.model import (
+    STATUS_DRAFT,
+    STATUS_FINALIZED,
+    Assessment,
+)
+from kotacerdas_desktop.domain.nip import check_nip
+from kotacerdas_desktop.domain.text import t
+from kotacerdas_desktop.store import audit
+from kotacerdas_desktop.store.assessments import Assessments
+from kotacerdas_desktop.store.clock import current_user, now
+
+_FINGERPRINT = re.compile(r"[0-9a-f]{64}")
+
+
+def default_document_number(assessment: Assessment) -> str:
+    return f"SC/{assessment.agency_code}/{assessment.year}/R{assessment.revision}"
+
+
+class Lifecycle:
+    def __init__(self, db: Database, assessments: Assessments) -> None:
+        self.db = db
+        self.assessments = assessments
+
+    def canonical(self, assessment: Assessment) -> dict:
+        """The data the fingerprint is computed from (domain/fingerprint.py documents it)."""
+        info = self.assessments.catalogues.info(assessment.catalogue_id)
+        agency = self.assessments.agencies.get(assessment.agency_code)
+        return canonical_data(
+            assessment,
+            agency,
+            info.code,
+            info.version,
+            info.sha256,
+            self.assessments.answers(assessment.id),
+        )
+
+    def check_signatories(self, agency_code: str) -> None:
+        agency = self.assessments.agencies.get(agency_code)
+        head = agency.head
+        if head is None or not head.name.strip() or not head.nip.strip():
+            raise ValidationError(
+                t(
+                    f"Nama dan NIP Kepala OPD {agency.code} wajib diisi sebelum finalisasi.",
+                    f"The name and NIP of the head of agency {agency.code} are required before finalizing.",
+                ),
+                field="signatories",
+            )
+        for signatory in agency.signatories.values():
+            if signatory.name.strip() or signatory.nip.strip():
+                check_nip(signatory.nip)
+
+    def finalize(
+        self,
+        assessment_id: int,
+        override_reason: str = "",
+        document_number: str = "",
+        actor: str | None = None,
+    ) -> Assessment:
+        """Lock a complete assessment (or an incomplete one with a recorded reason) and fingerprint it."""
+        assessment = self.assessments.editable(assessment_id)
+        report = self.assessments.scores(assessment_id)
+        override_note = ""
+        if report.missing:
+            if not override_reason.strip():
+                shown = ", ".join(report.missing[:5]) + (" ..." if len(report.missing) > 5 else "")
+                raise ValidationError(
+                    t(
+                        f"Penilaian belum lengkap: {len(report.missing)} indikator belum dijawab ({shown}). "
+                        "Lengkapi dulu, atau finalisasi dengan alasan tertulis.",
+                        f"The assessment is incomplete: {len(report.missing)} indicator(s) unanswered ({shown}). "
+                        "Complete it first, or finalize with a written reason.",
+                    ),
+                    field="completeness",
+                )
+            override_note = (
+                f"{override_reason.strip()} [belum dijawab: {', '.join(report.missing)}]"
+            )
+        self.check_signatories(assessment.agency_code)
+        assessment.document_number = (
+            document_number.strip()
+            or assessment.document_number
+            or default_document_number(assessment)
+        )
+        digest = fingerprint(self.canonical(assessment))
+        with self.db.atomic():
+            self.db["assessments"].update(
+                assessment.id,
+                {
+                    "status": STATUS_FINALIZED,
+                    "fingerprint": digest,
+                    "finalized_at": now(),
+                    "document_number": assessment.document_number,
+                    "override_note": override_note,
+                },
+            )
+            audit.record(
+                self.db,
+                actor=actor or current_user(),
+                assessment_id=assessment.id,
+                entity="assessment",
+                key=str(assessment.id),
+                changes={"status": (STATUS_DRAFT, STATUS_FINALIZED), "fingerprint": (None, digest)},
+            )
+        return self.assessments.get(assessment.id)
+
+    def reopen(self, assessment_id: int, actor: str | None = None) -> Assessment:
+        """Copy a finalized assessment into revision N+1 (a draft); the original stays as it is."""
+        assessment = self.assessments.get(assessment_id)
+        if not assessment.is_finalized:
+            raise ValidationError(
+                t(
+                    f"Penilaian #{assessment.id} masih draf; hanya penilaian final yang dibuka sebagai revisi.",
+                    f"Assessment #{assessment.id} is still a draft; only a finalized one is reopened as a revision.",
+                ),
+                field="status",
+            )
+        latest = self.assessments.current(assessment.agency_code, assessment.year)
+        if latest is not None and latest.id != assessment.id:
+            raise ValidationError(
+                t(
+                    f"Sudah ada revisi yang lebih baru (#{latest.id}, revisi {latest.revision}).",
+                    f"A newer revision exists already (#{latest.id}, revision {latest.revision}).",
+                ),
+                field="revision",
+            )
+        with self.db.atomic():
+            new_id = (
+                self.db["assessments"]
+                .insert(
+                    {
+                        "agency_code": assessment.agency_code,
+                        "year": assessment.year,
+                        "catalogue_id": assessment.catalogue_id,
+                        "status": STATUS_DRAFT,
+                        "revision": assessment.revision + 1,
+                        "previous_id": assessment.id,
+                        "created_at": now(),
+                    }
+                )
+                .last_pk
+            )
+            self.db.execute(
+                "INSERT INTO answers (assessment_id, indicator_code, level, not_applicable, na_reason, justification, "
+                "follow_up, changed_by, changed_at, review_flag, review_comment) "
+                "SELECT ?, indicator_code, level, not_applicable, na_reason, justification, follow_up, changed_by, "
+                "changed_at, review_flag, review_comment FROM answers WHERE assessment_id = ?",
+                [new_id, assessment.id],
+            )
+            self.db.execute(
+                "INSERT INTO evidence (assessment_id, indicator_code, position, title, number, date, file_name, sha256, size) "
+                "SELECT ?, indicator_code, position, title, number, date, file_name, sha256, size "
+                "FROM evidence WHERE assessment_id = ?",
+                [new_id, assessment.id],
+            )
+            audit.record(
+                self.db,
+                actor=actor or current_user(),
+                assessment_id=new_id,
+                entity="assessment",
+                key=str(new_id),
+                changes={"reopened_from": (None, assessment.id)},
+            )
+        return self.assessments.get(new_id)
+
+    def find_by_fingerprint(self, text: str) -> Assessment | None:
+        """The finalized assessment whose fingerprint is in the text (a typed fingerprint or the QR text)."""
+        match = _FINGERPRINT.search(text.strip().lower())
+        if match is None:
+            raise ValidationError(
+                t(
+                    "Sidik jari harus berupa 64 karakter heksadesimal (0-9, a-f).",
+                    "A fingerprint is 64 hexadecimal characters (0-9, a-f).",
+                ),
+                field="fingerprint",
+            )
+        rows = list(
+            self.db.query(
+                "SELECT id FROM assessments WHERE fingerprint = ? AND status = 'finalized'",
+                [match.group(0)],
+            )
+        )
+        return self.assessments.get(rows[0]["id"]) if rows else None
