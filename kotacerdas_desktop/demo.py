@@ -283,3 +283,43 @@ def fill_demo_city(store: Store, this_year: int | None = None, seed: int = 2026)
         answers += fill_assessment(store, current.id, rng, share=rng.uniform(0.6, 0.95), base=base)
         assessments += 2
     return DemoSummary(agencies, assessments, answers)
+
+
+def fill_city(
+    store: Store, agencies: int = 60, years: int = 5, last_year: int | None = None, seed: int = 7
+) -> int:
+    """A city at scale for benchmarks: every indicator answered, long justifications, an attachment each.
+
+    Every year but the last is finalized; returns the number of answers written.
+    """
+    rng = random.Random(seed)
+    last_year = last_year or dt.date.today().year
+    attachment = b"%PDF-1.4\n" + bytes(rng.getrandbits(8) for _ in range(200_000))
+    answered = 0
+    for n in range(agencies):
+        code = f"OPD{n + 1:02d}"
+        head = AGENCIES[n % len(AGENCIES)]
+        store.agencies.add(
+            Agency(
+                code,
+                f"{head[1]} {n + 1}",
+                ADDRESS_STREET,
+                CITY,
+                signatories=make_signatories(rng, head[2:5]),
+            )
+        )
+        for year in range(last_year - years + 1, last_year + 1):
+            assessment = store.assessments.new(code, year)
+            answered += fill_assessment(
+                store, assessment.id, rng, share=1.0, base=rng.uniform(2, 4.2)
+            )
+            first = next(store.assessments.catalogue_of(assessment).indicators()).code
+            store.evidence.add(
+                assessment.id,
+                first,
+                Evidence("Laporan kegiatan (PDF)", file_name="laporan.pdf"),
+                attachment,
+            )
+            if year != last_year:
+                store.lifecycle.finalize(assessment.id)
+    return answered

@@ -12,7 +12,7 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["KOTACERDAS_LANG"] = "id"
 
-from kotacerdas_desktop.store import Store  # noqa: E402
+from kotacerdas_desktop.store import Store
 
 
 @pytest.fixture

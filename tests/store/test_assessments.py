@@ -1,0 +1,176 @@
+"""Agencies, assessments, answers, evidence and the audit trail on a real file."""
+
+import json
+import sqlite3
+
+import pytest
+
+from kotacerdas_desktop.domain.errors import LockedError, NotFoundError, ValidationError
+from kotacerdas_desktop.domain.model import ROLE_APPROVED, Agency, Answer, Evidence, Signatory
+from kotacerdas_desktop.store import audit
+from tests.factories import tiny_catalogue_data
+from tests.helpers import snapshot
+
+HEAD = Signatory(
+    ROLE_APPROVED,
+    "Dr. Ir. Sri Yulianto Joko Prasetyo, M.Kom.",
+    "19740315 200003 1 004",
+    "Pembina (IV/a)",
+    "Kepala Dinas",
+)
+
+
+@pytest.fixture
+def draft(store):
+    store.agencies.add(
+        Agency("diskominfo", "Dinas Komunikasi dan Informatika", signatories={ROLE_APPROVED: HEAD})
+    )
+    return store.assessments.new("DISKOMINFO", 2026)
+
+
+def test_agency_codes_are_normalized_and_nips_stored_without_spaces(store):
+    agency = store.agencies.add(
+        Agency("dlh", "Dinas Lingkungan Hidup", signatories={ROLE_APPROVED: HEAD})
+    )
+    assert agency.code == "DLH"
+    assert agency.head.nip == "197403152000031004"
+
+
+def test_duplicate_agency_code_is_refused(store):
+    store.agencies.add(Agency("DLH", "Dinas Lingkungan Hidup"))
+    with pytest.raises(ValidationError, match="sudah dipakai"):
+        store.agencies.add(Agency("dlh", "Dinas Lain"))
+
+
+def test_answer_round_trip_with_evidence_and_audit(store, draft):
+    store.assessments.save_answer(
+        draft.id,
+        Answer(
+            "GOV.PUB.01",
+            level=4,
+            justification="Terintegrasi dengan MPP.",
+            follow_up="Evaluasi 2027",
+        ),
+        actor="dewi",
+    )
+    store.evidence.add(
+        draft.id,
+        "GOV.PUB.01",
+        Evidence("SK Standar Pelayanan", "188/12/2026", "2026-03-01"),
+        b"%PDF-1.4 isi",
+    )
+    answer = store.assessments.answer(draft.id, "GOV.PUB.01")
+    assert (answer.level, answer.justification, answer.changed_by) == (
+        4,
+        "Terintegrasi dengan MPP.",
+        "dewi",
+    )
+    assert answer.evidence[0].title == "SK Standar Pelayanan"
+    assert len(answer.evidence[0].sha256) == 64
+    assert store.evidence.content(answer.evidence[0].sha256) == b"%PDF-1.4 isi"
+    store.assessments.save_answer(
+        draft.id,
+        Answer("GOV.PUB.01", level=5, justification="Terintegrasi dengan MPP."),
+        actor="budi",
+    )
+    level_changes = [
+        r for r in audit.history(store.db, draft.id, "GOV.PUB.01") if r["field"] == "level"
+    ]
+    assert [(r["old_value"], r["new_value"], r["actor"]) for r in level_changes] == [
+        (None, "4", "dewi"),
+        ("4", "5", "budi"),
+    ]
+
+
+def test_audit_log_is_append_only(store, draft):
+    store.assessments.save_answer(draft.id, Answer("GOV.PUB.01", level=3))
+    with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+        store.db.execute("DELETE FROM audit_log")
+
+
+@pytest.mark.parametrize(
+    ("answer", "message"),
+    [
+        (Answer("GOV.PUB.99", level=3), "tidak ada di katalog"),
+        (Answer("GOV.PUB.01", level=6), 'Level "6" tidak sah'),
+        (Answer("GOV.PUB.01", level=0), 'Level "0" tidak sah'),
+        (Answer("GOV.PUB.01", not_applicable=True), "tidak boleh dijawab 'tidak berlaku'"),
+    ],
+)
+def test_bad_answers_change_nothing(store, draft, db_path, answer, message):
+    before = snapshot(db_path)
+    with pytest.raises((ValidationError, NotFoundError), match=message):
+        store.assessments.save_answer(draft.id, answer)
+    assert snapshot(db_path) == before
+
+
+def test_not_applicable_needs_a_reason(store, draft):
+    code = next(i.code for i in store.assessments.catalogue_of(draft).indicators() if i.allow_na)
+    with pytest.raises(ValidationError, match="Alasan 'tidak berlaku' wajib diisi") as info:
+        store.assessments.save_answer(draft.id, Answer(code, not_applicable=True, na_reason="  "))
+    assert info.value.field == "na_reason"
+    store.assessments.save_answer(
+        draft.id, Answer(code, not_applicable=True, na_reason="Bukan kewenangan OPD")
+    )
+    assert store.assessments.answer(draft.id, code).not_applicable
+
+
+def test_year_outside_range_and_second_assessment_for_a_year_are_refused(store, draft):
+    for year in (1999, 2101, "dua ribu"):
+        with pytest.raises(ValidationError, match="di luar rentang 2000-2100"):
+            store.assessments.new("DISKOMINFO", year)
+    with pytest.raises(ValidationError, match="sudah punya penilaian tahun 2026"):
+        store.assessments.new("DISKOMINFO", 2026)
+
+
+def test_evidence_file_too_large_or_unreadable(store, draft, tmp_path):
+    store.settings.set("max_attachment_mb", "0.001")
+    big = tmp_path / "besar.pdf"
+    big.write_bytes(b"x" * 2000)
+    with pytest.raises(ValidationError, match="terlalu besar"):
+        store.evidence.add_file(draft.id, "GOV.PUB.01", big)
+    with pytest.raises(ValidationError, match="tidak dapat dibaca"):
+        store.evidence.add_file(draft.id, "GOV.PUB.01", tmp_path / "hilang.pdf")
+    assert store.assessments.answers(draft.id) == {}
+
+
+def test_finalized_assessment_refuses_changes_with_a_clear_message(store, draft):
+    for indicator in store.assessments.catalogue_of(draft).indicators():
+        store.assessments.save_answer(draft.id, Answer(indicator.code, level=3))
+    final = store.lifecycle.finalize(draft.id)
+    assert final.is_finalized and len(final.fingerprint) == 64
+    with pytest.raises(LockedError, match="sudah difinalisasi dan dikunci"):
+        store.assessments.save_answer(draft.id, Answer("GOV.PUB.01", level=5))
+    with pytest.raises(sqlite3.IntegrityError, match="locked"):
+        store.db.execute("UPDATE answers SET level = 1 WHERE assessment_id = ?", [draft.id])
+
+
+def test_incomplete_assessment_needs_a_recorded_override_to_finalize(store, draft):
+    store.assessments.save_answer(draft.id, Answer("GOV.PUB.01", level=3))
+    with pytest.raises(ValidationError, match="belum lengkap"):
+        store.lifecycle.finalize(draft.id)
+    final = store.lifecycle.finalize(draft.id, override_reason="Batas waktu dari Bappeda")
+    assert final.override_note.startswith("Batas waktu dari Bappeda [belum dijawab: ")
+
+
+def test_an_assessment_keeps_its_catalogue_version_after_a_newer_import(store, draft):
+    data = json.loads(
+        store.db.execute(
+            "SELECT body FROM catalogues WHERE id = ?", [draft.catalogue_id]
+        ).fetchone()[0]
+    )
+    data["version"] = "2027.1"
+    data["dimensions"][0]["elements"][0]["indicators"].pop()
+    newer = store.catalogues.import_text(json.dumps(data), "baru.json")
+    assert store.catalogues.find("SMARTCITY").id == newer.id
+    assert store.assessments.catalogue_of(store.assessments.get(draft.id)).version == "2026.1"
+    store.agencies.add(Agency("DLH", "Dinas Lingkungan Hidup"))
+    assert store.assessments.catalogue_of(store.assessments.new("DLH", 2027)).version == "2027.1"
+
+
+def test_same_version_with_other_content_is_refused(store):
+    data = tiny_catalogue_data()
+    store.catalogues.import_text(json.dumps(data), "a.json")
+    data["name"] = {"id": "Lain"}
+    with pytest.raises(ValidationError, match="naikkan nomor versinya"):
+        store.catalogues.import_text(json.dumps(data), "b.json")

@@ -1,0 +1,128 @@
+"""Opening the file: identity, versions, migrations, refusals, defaults."""
+
+import os
+import sqlite3
+import subprocess
+import sys
+
+import pytest
+
+from kotacerdas_desktop.domain.errors import StorageError
+from kotacerdas_desktop.store import Store
+from kotacerdas_desktop.store.database import DB_ENV, default_db_path
+from kotacerdas_desktop.store.schema import APPLICATION_ID, SCHEMA_VERSION, migrate
+
+
+def pragma(path, name):
+    conn = sqlite3.connect(path)
+    try:
+        return conn.execute(f"PRAGMA {name}").fetchone()[0]
+    finally:
+        conn.close()
+
+
+def test_new_file_is_marked_ours_at_the_current_version(store, db_path):
+    assert pragma(db_path, "application_id") == APPLICATION_ID
+    assert pragma(db_path, "user_version") == SCHEMA_VERSION
+    assert pragma(db_path, "journal_mode") == "wal"
+    assert store.db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert {c.code for c in store.catalogues.list()} >= {"SMARTCITY", "SPBE"}
+
+
+@pytest.mark.parametrize("old_version", range(1, SCHEMA_VERSION))
+def test_every_older_version_is_backed_up_and_migrated(tmp_path, old_version):
+    path = tmp_path / "lama.sqlite"
+    conn = sqlite3.connect(path, isolation_level=None)
+    migrate(conn, target=old_version)
+    conn.execute("INSERT INTO settings (key, value) VALUES ('city_name', 'Kota Mojokerto')")
+    conn.close()
+    with Store.open(path) as store:
+        assert store.settings.get("city_name") == "Kota Mojokerto"
+        assert store.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    backups = list(tmp_path.glob(f"lama.v{old_version}-backup-*.sqlite"))
+    assert len(backups) == 1
+    assert pragma(backups[0], "user_version") == old_version
+
+
+def test_newer_file_is_refused_and_left_unchanged(db_path):
+    Store.open(db_path).close()
+    conn = sqlite3.connect(db_path)
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    conn.close()
+    before = db_path.read_bytes()
+    with pytest.raises(StorageError) as info:
+        Store.open(db_path)
+    assert "versi KotaCerdas yang lebih baru" in str(info.value)
+    assert db_path.read_bytes() == before
+
+
+def test_another_applications_sqlite_file_is_refused(tmp_path):
+    path = tmp_path / "lain.sqlite"
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA application_id = 1234")
+    conn.execute("CREATE TABLE notes (x)")
+    conn.commit()
+    conn.close()
+    with pytest.raises(StorageError, match="milik aplikasi lain"):
+        Store.open(path)
+
+
+def test_unmarked_sqlite_file_with_tables_is_refused(tmp_path):
+    path = tmp_path / "tanpa-id.sqlite"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE notes (x)")
+    conn.commit()
+    conn.close()
+    with pytest.raises(StorageError, match="milik aplikasi lain"):
+        Store.open(path)
+
+
+def test_a_file_that_is_not_sqlite_is_refused(tmp_path):
+    path = tmp_path / "laporan.sqlite"
+    path.write_text("Laporan kinerja 2026\n")
+    with pytest.raises(StorageError, match="bukan SQLite"):
+        Store.open(path)
+    assert path.read_text() == "Laporan kinerja 2026\n"
+
+
+def test_missing_folder_is_refused(tmp_path):
+    with pytest.raises(StorageError, match="tidak ada; buat foldernya dulu"):
+        Store.open(tmp_path / "tidak-ada" / "db.sqlite")
+    assert not (tmp_path / "tidak-ada").exists()
+
+
+def test_read_only_folder_is_refused(tmp_path):
+    """Run as a process without the right to override file permissions (CI runs as root)."""
+    folder = tmp_path / "hanya-baca"
+    folder.mkdir()
+    folder.chmod(0o555)
+    prefix = (
+        ["setpriv", "--bounding-set", "-dac_override,-dac_read_search"] if os.geteuid() == 0 else []
+    )
+    result = subprocess.run(
+        [
+            *prefix,
+            sys.executable,
+            "-m",
+            "kotacerdas_desktop",
+            "--db",
+            str(folder / "db.sqlite"),
+            "agency",
+            "list",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    folder.chmod(0o755)
+    assert result.returncode == 2
+    assert "Tidak ada izin menulis" in result.stderr
+    assert list(folder.iterdir()) == []
+
+
+def test_default_location_is_the_user_data_folder_unless_overridden(monkeypatch, tmp_path):
+    monkeypatch.delenv(DB_ENV, raising=False)
+    path = default_db_path()
+    assert path.name == "kotacerdas.sqlite" and "KotaCerdas" in str(path)
+    monkeypatch.setenv(DB_ENV, str(tmp_path / "env.sqlite"))
+    assert default_db_path() == tmp_path / "env.sqlite"
