@@ -10,6 +10,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from kotacerdas_desktop.domain.catalogue_file import load_catalogue_text
 from kotacerdas_desktop.resources import bundled_catalogues
 from kotacerdas_desktop.store.agencies import Agencies
 from kotacerdas_desktop.store.assessments import Assessments
@@ -44,8 +45,12 @@ class Store:
         return store
 
     def import_bundled_catalogues(self) -> None:
+        """Add shipped catalogues the file lacks; a stored code and version is never replaced."""
         for file in bundled_catalogues():
-            self.catalogues.import_text(file.read_text(encoding="utf-8"), file.name)
+            text = file.read_text(encoding="utf-8")
+            catalogue = load_catalogue_text(text, file.name)
+            if self.catalogues.find(catalogue.code, catalogue.version) is None:
+                self.catalogues.import_text(text, file.name)
 
     def close(self) -> None:
         self.db.close()
