@@ -7,6 +7,7 @@ import sys
 
 from kotacerdas_desktop.cli.common import with_store
 from kotacerdas_desktop.demo import fill_demo_city
+from kotacerdas_desktop.domain.text import t
 from kotacerdas_desktop.store import Store
 from kotacerdas_desktop.store.check import check_database
 
@@ -30,7 +31,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run_demo(store: Store, args: argparse.Namespace) -> int:
     summary = fill_demo_city(store)
     print(
-        f"Kota contoh dibuat: {summary.agencies} OPD, {summary.assessments} penilaian, {summary.answers} jawaban."
+        t(
+            f"Kota contoh dibuat: {summary.agencies} OPD, {summary.assessments} penilaian, {summary.answers} jawaban.",
+            f"Demo city made: {summary.agencies} agencies, {summary.assessments} assessments, {summary.answers} answers.",
+        )
     )
     return 0
 
@@ -38,11 +42,19 @@ def run_demo(store: Store, args: argparse.Namespace) -> int:
 def run_check(store: Store, args: argparse.Namespace) -> int:
     problems = check_database(store)
     if not problems:
-        print(f"Basis data {store.path} sehat: tidak ada masalah ditemukan.")
+        print(
+            t(
+                f"Basis data {store.path} sehat: tidak ada masalah ditemukan.",
+                f"Database {store.path} is sound: no problems found.",
+            )
+        )
         return 0
     for problem in problems:
         print(f"- {problem}", file=sys.stderr)
-    print(f"{len(problems)} masalah ditemukan.", file=sys.stderr)
+    print(
+        t(f"{len(problems)} masalah ditemukan.", f"{len(problems)} problem(s) found."),
+        file=sys.stderr,
+    )
     return 1
 
 
@@ -55,10 +67,19 @@ def run_verify(store: Store, args: argparse.Namespace) -> int:
         return 1
     agency = store.agencies.get(assessment.agency_code)
     print(
-        f"Cocok: {agency.name} ({agency.code}), tahun {assessment.year}, revisi {assessment.revision}, "
-        f"penilaian #{assessment.id}, difinalisasi {assessment.finalized_at}."
+        t(
+            f"Cocok: {agency.name} ({agency.code}), tahun {assessment.year}, revisi {assessment.revision}, "
+            f"penilaian #{assessment.id}, difinalisasi {assessment.finalized_at}.",
+            f"Match: {agency.name} ({agency.code}), year {assessment.year}, revision {assessment.revision}, "
+            f"assessment #{assessment.id}, finalized {assessment.finalized_at}.",
+        )
     )
     current = store.assessments.current(assessment.agency_code, assessment.year)
     if current is not None and current.id != assessment.id:
-        print(f"Perhatian: ada revisi lebih baru (revisi {current.revision}, #{current.id}).")
+        print(
+            t(
+                f"Perhatian: ada revisi lebih baru (revisi {current.revision}, #{current.id}).",
+                f"Note: a newer revision exists (revision {current.revision}, #{current.id}).",
+            )
+        )
     return 0

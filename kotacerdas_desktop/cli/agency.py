@@ -7,6 +7,7 @@ import argparse
 from kotacerdas_desktop.cli.common import add_json, print_json, print_table, with_store
 from kotacerdas_desktop.domain.model import ROLE_APPROVED, Agency, Signatory
 from kotacerdas_desktop.domain.nip import format_nip
+from kotacerdas_desktop.domain.text import t
 from kotacerdas_desktop.store import Store
 
 
@@ -37,7 +38,12 @@ def add_agency(store: Store, args: argparse.Namespace) -> int:
     agency = store.agencies.add(
         Agency(args.code, args.name, args.address, args.city, signatories=signatories)
     )
-    print(f"OPD {agency.code} ({agency.name}) tersimpan.")
+    print(
+        t(
+            f"OPD {agency.code} ({agency.name}) tersimpan.",
+            f"Agency {agency.code} ({agency.name}) saved.",
+        )
+    )
     return 0
 
 
@@ -65,5 +71,5 @@ def list_agencies(store: Store, args: argparse.Namespace) -> int:
         rows.append(
             (a.code, a.name, head.name if head else "", format_nip(head.nip) if head else "")
         )
-    print_table(["KODE", "NAMA", "KEPALA OPD", "NIP"], rows)
+    print_table([t("KODE", "CODE"), t("NAMA", "NAME"), t("KEPALA OPD", "HEAD"), "NIP"], rows)
     return 0

@@ -64,7 +64,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def new_assessment(store: Store, args: argparse.Namespace) -> int:
     assessment = store.assessments.new(args.agency, args.year, args.framework)
-    print(f"Penilaian #{assessment.id} dibuat: {assessment.agency_code} {assessment.year}.")
+    print(
+        t(
+            f"Penilaian #{assessment.id} dibuat: {assessment.agency_code} {assessment.year}.",
+            f"Assessment #{assessment.id} created: {assessment.agency_code} {assessment.year}.",
+        )
+    )
     return 0
 
 
@@ -89,7 +94,15 @@ def list_assessments(store: Store, args: argparse.Namespace) -> int:
         print_json(rows)
     else:
         print_table(
-            ["ID", "OPD", "TAHUN", "REV", "STATUS", "LENGKAP", "INDEKS"],
+            [
+                "ID",
+                t("OPD", "AGENCY"),
+                t("TAHUN", "YEAR"),
+                "REV",
+                "STATUS",
+                t("LENGKAP", "COMPLETE"),
+                t("INDEKS", "INDEX"),
+            ],
             [
                 (
                     r["id"],
@@ -186,13 +199,29 @@ def show_assessment(store: Store, args: argparse.Namespace) -> int:
         return 0
     catalogue = store.assessments.catalogue_of(assessment)
     print(
-        f"Penilaian #{assessment.id}: {agency.name} ({agency.code}), tahun {assessment.year}, revisi {assessment.revision}"
+        t(
+            f"Penilaian #{assessment.id}: {agency.name} ({agency.code}), tahun {assessment.year}, revisi {assessment.revision}",
+            f"Assessment #{assessment.id}: {agency.name} ({agency.code}), year {assessment.year}, revision {assessment.revision}",
+        )
     )
-    print(f"Status: {assessment.status}   Katalog: {info.code} {info.version}")
-    print(f"Kelengkapan: {report.answered}/{report.total} ({report.completeness:.0%})")
     print(
-        f"Indeks: {report.index if report.index is not None else '-'}"
-        f"{' (sebagian)' if report.partial else ''}  Predikat: {report.predicate.label if report.predicate else '-'}"
+        t(
+            f"Status: {assessment.status}   Katalog: {info.code} {info.version}",
+            f"Status: {assessment.status}   Catalogue: {info.code} {info.version}",
+        )
+    )
+    print(
+        t("Kelengkapan", "Completeness"),
+        f"{report.answered}/{report.total} ({report.completeness:.0%})",
+    )
+    index = report.index if report.index is not None else "-"
+    partial = t(" (sebagian)", " (partial)") if report.partial else ""
+    predicate = report.predicate.label if report.predicate else "-"
+    print(
+        t(
+            f"Indeks: {index}{partial}  Predikat: {predicate}",
+            f"Index: {index}{partial}  Predicate: {predicate}",
+        )
     )
     rows = []
     for dimension in catalogue.dimensions:
@@ -206,7 +235,15 @@ def show_assessment(store: Store, args: argparse.Namespace) -> int:
             )
         )
     print()
-    print_table(["KODE", "DIMENSI", "TERJAWAB", "SKOR"], rows)
+    print_table(
+        [
+            t("KODE", "CODE"),
+            t("DIMENSI", "DIMENSION"),
+            t("TERJAWAB", "ANSWERED"),
+            t("SKOR", "SCORE"),
+        ],
+        rows,
+    )
     return 0
 
 
@@ -229,7 +266,12 @@ def answer_indicator(store: Store, args: argparse.Namespace) -> int:
         store.assessments.save_answer(assessment.id, answer)
         for title in args.evidence:
             store.evidence.add(assessment.id, args.indicator, Evidence(title=title))
-    print(f"Jawaban {args.indicator} pada penilaian #{assessment.id} tersimpan.")
+    print(
+        t(
+            f"Jawaban {args.indicator} pada penilaian #{assessment.id} tersimpan.",
+            f"Answer {args.indicator} of assessment #{assessment.id} saved.",
+        )
+    )
     return 0
 
 

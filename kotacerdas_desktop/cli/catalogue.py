@@ -8,6 +8,7 @@ from pathlib import Path
 from kotacerdas_desktop.cli.common import add_json, print_json, print_table, with_store
 from kotacerdas_desktop.domain.catalogue import Catalogue
 from kotacerdas_desktop.domain.catalogue_file import read_catalogue_text
+from kotacerdas_desktop.domain.text import t
 from kotacerdas_desktop.store import Store
 from kotacerdas_desktop.store.assessments import DEFAULT_FRAMEWORK
 
@@ -52,7 +53,12 @@ def list_catalogues(store: Store, args: argparse.Namespace) -> int:
     else:
         counts = {c.id: store.catalogues.load(c.id).indicator_count() for c in rows}
         print_table(
-            ["KODE", "VERSI", "INDIKATOR", "NAMA"],
+            [
+                t("KODE", "CODE"),
+                t("VERSI", "VERSION"),
+                t("INDIKATOR", "INDICATORS"),
+                t("NAMA", "NAME"),
+            ],
             [(c.code, c.version, counts[c.id], c.name) for c in rows],
         )
     return 0
@@ -103,7 +109,9 @@ def show_catalogue(store: Store, args: argparse.Namespace) -> int:
         f"{catalogue.name} — {catalogue.code} {catalogue.version} ({catalogue.indicator_count()} indikator)"
     )
     for dimension in catalogue.dimensions:
-        print(f"\n{dimension.code}  {dimension.name}  [bobot {dimension.weight:g}]")
+        print(
+            f"\n{dimension.code}  {dimension.name}  [{t('bobot', 'weight')} {dimension.weight:g}]"
+        )
         for element in dimension.elements:
             print(f"  {element.code}  {element.name}")
             for indicator in element.indicators:
@@ -113,5 +121,10 @@ def show_catalogue(store: Store, args: argparse.Namespace) -> int:
 
 def import_catalogue(store: Store, args: argparse.Namespace) -> int:
     stored = store.catalogues.import_text(read_catalogue_text(args.file), args.file.name)
-    print(f"Katalog {stored.code} {stored.version} tersimpan (#{stored.id}).")
+    print(
+        t(
+            f"Katalog {stored.code} {stored.version} tersimpan (#{stored.id}).",
+            f"Catalogue {stored.code} {stored.version} saved (#{stored.id}).",
+        )
+    )
     return 0
