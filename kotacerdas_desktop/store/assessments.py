@@ -186,21 +186,33 @@ class Assessments:
                 field="year",
             )
         with self.db.atomic():
-            new_id = (
-                self.db["assessments"]
-                .insert(
-                    {
-                        "agency_code": agency.code,
-                        "year": year,
-                        "catalogue_id": stored.id,
-                        "status": STATUS_DRAFT,
-                        "revision": 1,
-                        "created_at": now(),
-                    }
-                )
-                .last_pk
-            )
+            new_id = self.insert_draft(agency.code, year, stored.id)
         return self.get(new_id)
+
+    def insert_draft(
+        self,
+        agency_code: str,
+        year: int,
+        catalogue_id: int,
+        revision: int = 1,
+        previous_id: int | None = None,
+    ) -> int:
+        """Insert a draft assessment row (inside the caller's transaction); returns its id."""
+        return int(
+            self.db["assessments"]
+            .insert(
+                {
+                    "agency_code": agency_code,
+                    "year": year,
+                    "catalogue_id": catalogue_id,
+                    "status": STATUS_DRAFT,
+                    "revision": revision,
+                    "previous_id": previous_id,
+                    "created_at": now(),
+                }
+            )
+            .last_pk
+        )
 
     def editable(self, assessment_id: int) -> Assessment:
         """The assessment, or LockedError when it is finalized."""

@@ -118,14 +118,8 @@ class Catalogues:
 
     def load(self, catalogue_id: int) -> Catalogue:
         """The parsed catalogue (cached by its exact text)."""
-        row = self.db.execute(
-            "SELECT body, code, version FROM catalogues WHERE id = ?", [catalogue_id]
-        ).fetchone()
-        if row is None:
-            raise NotFoundError(
-                t(
-                    f"Katalog #{catalogue_id} tidak ada.",
-                    f"Catalogue #{catalogue_id} does not exist.",
-                )
-            )
-        return _parse(row[0], f"{row[1]} {row[2]}")
+        info = self.info(catalogue_id)
+        body = self.db.execute(
+            "SELECT body FROM catalogues WHERE id = ?", [catalogue_id]
+        ).fetchone()[0]
+        return _parse(body, f"{info.code} {info.version}")

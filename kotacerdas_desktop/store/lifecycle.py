@@ -139,20 +139,12 @@ class Lifecycle:
                 field="revision",
             )
         with self.db.atomic():
-            new_id = (
-                self.db["assessments"]
-                .insert(
-                    {
-                        "agency_code": assessment.agency_code,
-                        "year": assessment.year,
-                        "catalogue_id": assessment.catalogue_id,
-                        "status": STATUS_DRAFT,
-                        "revision": assessment.revision + 1,
-                        "previous_id": assessment.id,
-                        "created_at": now(),
-                    }
-                )
-                .last_pk
+            new_id = self.assessments.insert_draft(
+                assessment.agency_code,
+                assessment.year,
+                assessment.catalogue_id,
+                revision=assessment.revision + 1,
+                previous_id=assessment.id,
             )
             self.db.execute(
                 "INSERT INTO answers (assessment_id, indicator_code, level, not_applicable, na_reason, justification, "
