@@ -40,6 +40,12 @@ def build_parser() -> argparse.ArgumentParser:
         type=Path,
         help="berkas basis data / database file (default: $KOTACERDAS_DB, else the user data folder)",
     )
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="periksa instalasi lalu keluar / check the installation and exit",
+    )
+    parser.add_argument("--quit-after-start", action="store_true", help=argparse.SUPPRESS)
     subparsers = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="COMMAND")
     for module in MODULES:
         module.register(subparsers)
@@ -49,9 +55,17 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.self_test:
+        from kotacerdas_desktop.selftest import run_self_test
+
+        return run_self_test()
     if args.command is None:
         from kotacerdas_desktop.gui.app import run  # Qt is imported only when the GUI starts
 
+        if args.quit_after_start:  # the build times a cold start with it
+            from kotacerdas_desktop.selftest import quit_after_start
+
+            quit_after_start()
         return run(args.db)
     if not hasattr(args, "handler"):
         parser.parse_args([args.command, "--help"])

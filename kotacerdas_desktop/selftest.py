@@ -1,0 +1,289 @@
+"""`KotaCerdas --self-test`: what an IT officer runs after installing, on a PC with no Python.
+
+It walks the whole program once on a temporary database (never the user's):
+bundled files, database, every catalogue, answering, finalizing, the sheet
+PDF read back through QtPdf, printing to a PDF printer, the exchange package
+(once it exists) and the main window, offscreen. Each step prints one line;
+the exit code is 0 only when none failed. Only what the frozen app ships is
+used here (no test packages), so the check means the same frozen or not.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from contextlib import closing
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
+
+from kotacerdas_desktop import __version__
+from kotacerdas_desktop.demo import make_signatories
+from kotacerdas_desktop.domain.model import Agency, Answer, Evidence
+from kotacerdas_desktop.domain.text import LocalText, t
+from kotacerdas_desktop.resources import bundled_catalogues, resource_path
+from kotacerdas_desktop.store import Store
+from kotacerdas_desktop.store.check import check_database
+from kotacerdas_desktop.store.schema import SCHEMA_VERSION
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
+AGENCY_CODE = "UJI"
+ANSWERED = 3
+# Signatories with valid NIPs (the sheet and finalizing check them).
+HEAD = ("Dra. Uji Mandiri, M.Si.", "197403152000031004", "Pembina Utama Muda (IV/c)")
+
+
+class Skipped(Exception):
+    """A part that is not in this version yet: reported, but not a failure."""
+
+
+@dataclass
+class Outcome:
+    label: LocalText
+    status: str  # "ok", "skip" or "fail"
+    detail: str
+    seconds: float
+
+
+@dataclass
+class Context:
+    """What the steps hand on to each other."""
+
+    folder: Path
+    store: Store
+    assessment_id: int = 0
+    sheet: Path | None = None
+
+
+def _qt_app() -> QApplication:
+    """The running QApplication, or a new one (Qt is imported only when a step needs it)."""
+    from PySide6.QtWidgets import QApplication
+
+    return QApplication.instance() or QApplication(sys.argv[:1])
+
+
+def check_resources(ctx: Context) -> str:
+    files = bundled_catalogues()
+    if not files:
+        raise RuntimeError(f"no catalogue files in {resource_path('catalogues')}")
+    return f"{resource_path()} ({len(files)} katalog)"
+
+
+def check_database_file(ctx: Context) -> str:
+    version = ctx.store.db.execute("PRAGMA user_version").fetchone()[0]
+    if version != SCHEMA_VERSION:
+        raise RuntimeError(f"schema {version}, expected {SCHEMA_VERSION}")
+    return f"{ctx.store.path.name}, skema {version}"
+
+
+def check_catalogues(ctx: Context) -> str:
+    stored = ctx.store.catalogues.list()
+    if len(stored) != len(bundled_catalogues()):
+        raise RuntimeError(f"{len(stored)} stored of {len(bundled_catalogues())} bundled")
+    counts = []
+    for info in stored:
+        indicators = ctx.store.catalogues.load(info.id).indicator_count()
+        if indicators == 0:
+            raise RuntimeError(f"{info.code} {info.version} has no indicators")
+        counts.append(f"{info.code} {info.version}: {indicators}")
+    return ", ".join(counts)
+
+
+def check_answers(ctx: Context) -> str:
+    store = ctx.store
+    agency = store.agencies.add(
+        Agency(
+            AGENCY_CODE,
+            "Dinas Uji Mandiri",
+            "Jl. Contoh No. 1",
+            "Kota Contoh",
+            signatories=make_signatories(random.Random(5), HEAD),
+        )
+    )
+    assessment = store.assessments.new(agency.code, time.localtime().tm_year)
+    ctx.assessment_id = assessment.id
+    catalogue = store.assessments.catalogue_of(assessment)
+    attachment = ctx.folder / "bukti.txt"
+    attachment.write_text("Bukti dukung uji mandiri.\n", encoding="utf-8")
+    for level, indicator in enumerate(list(catalogue.indicators())[:ANSWERED], start=2):
+        justification = f"Uji mandiri: tingkat {level} dipilih untuk memeriksa instalasi."
+        store.assessments.save_answer(
+            assessment.id, Answer(indicator.code, level, justification=justification)
+        )
+        store.evidence.add_file(assessment.id, indicator.code, attachment, Evidence("Bukti uji"))
+    saved = store.assessments.answers(assessment.id)
+    if len(saved) != ANSWERED or any(not a.evidence for a in saved.values()):
+        raise RuntimeError(f"{len(saved)} answers read back, expected {ANSWERED} with evidence")
+    finalized = store.lifecycle.finalize(assessment.id, override_reason="uji mandiri")
+    index = store.assessments.scores(assessment.id).index
+    return f"{ANSWERED} indikator, indeks {index:.2f}, sidik jari {finalized.fingerprint[:12]}"
+
+
+def check_sheet(ctx: Context) -> str:
+    try:
+        from kotacerdas_desktop.reports.sheet import render_sheet
+    except ModuleNotFoundError as exc:
+        if exc.name and "kotacerdas_desktop.reports" in exc.name:
+            raise Skipped(str(t("belum tersedia", "not available yet"))) from exc
+        raise
+    ctx.sheet = render_sheet(ctx.store, ctx.assessment_id, ctx.folder / "lembar.pdf", paper="a4")
+    return f"{ctx.sheet.name}, {ctx.sheet.stat().st_size // 1024} KB"
+
+
+def check_pdf(ctx: Context) -> str:
+    """The sheet read back and drawn by QtPdf: what the print preview and printing use."""
+    if ctx.sheet is None:
+        raise Skipped(str(t("tidak ada lembar evaluasi", "no evaluation sheet")))
+    from PySide6.QtCore import QSize
+    from PySide6.QtPdf import QPdfDocument
+
+    _qt_app()
+    document = QPdfDocument()
+    try:
+        if document.load(str(ctx.sheet)) != QPdfDocument.Error.None_:
+            raise RuntimeError(f"QPdfDocument cannot open {ctx.sheet.name}")
+        pages = document.pageCount()
+        image = document.render(0, QSize(595, 842))
+        if pages < 1 or image.isNull():
+            raise RuntimeError(f"{pages} pages, first page not drawn")
+    finally:
+        document.close()
+    return str(t(f"{pages} halaman", f"{pages} page(s)"))
+
+
+def check_printing(ctx: Context) -> str:
+    """The print support plugin loads, and a page prints (to a PDF printer, no paper needed)."""
+    from PySide6.QtCore import QLibraryInfo, QPluginLoader
+    from PySide6.QtGui import QPainter
+    from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
+
+    _qt_app()
+    folder = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.PluginsPath)) / "printsupport"
+    plugins = sorted(p for p in folder.glob("*") if p.is_file()) if folder.is_dir() else []
+    loaded = [p.name for p in plugins if QPluginLoader(str(p)).load()]
+    if not loaded:
+        raise RuntimeError(f"no print support plugin loads from {folder}")
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(ctx.folder / "cetak.pdf"))
+    painter = QPainter()
+    if not painter.begin(printer):
+        raise RuntimeError("cannot print to a PDF printer")
+    painter.drawText(100, 100, f"KotaCerdas {__version__}")
+    painter.end()
+    if (ctx.folder / "cetak.pdf").stat().st_size == 0:
+        raise RuntimeError("the printed file is empty")
+    printers = len(QPrinterInfo.availablePrinterNames())
+    return f"{', '.join(loaded)}; {printers} printer"
+
+
+def check_exchange(ctx: Context) -> str:
+    from importlib.util import find_spec
+
+    if (
+        find_spec("kotacerdas_desktop.exchange") is None
+        or not find_spec("kotacerdas_desktop.exchange").origin
+    ):
+        raise Skipped(str(t("belum tersedia", "not available yet")))
+    raise Skipped(str(t("belum diperiksa di versi ini", "not checked in this version")))
+
+
+def check_main_window(ctx: Context) -> str:
+    try:
+        from kotacerdas_desktop.gui.main_window import MainWindow
+    except ModuleNotFoundError as exc:
+        if exc.name == "kotacerdas_desktop.gui.main_window":
+            raise Skipped(str(t("belum tersedia", "not available yet"))) from exc
+        raise
+    app = _qt_app()
+    window = MainWindow(ctx.store)
+    try:
+        window.show()
+        app.processEvents()
+        if not window.isVisible():
+            raise RuntimeError("the main window did not show")
+        return f'"{window.windowTitle()}"'
+    finally:
+        window.close()
+        window.deleteLater()
+        app.processEvents()
+
+
+def check_consistency(ctx: Context) -> str:
+    problems = check_database(ctx.store)
+    if problems:
+        raise RuntimeError("; ".join(str(p) for p in problems))
+    return str(t("tidak ada masalah", "no problems"))
+
+
+STEPS: tuple[tuple[LocalText, Callable[[Context], str]], ...] = (
+    (t("Berkas bawaan", "Bundled files"), check_resources),
+    (t("Basis data", "Database"), check_database_file),
+    (t("Katalog", "Catalogues"), check_catalogues),
+    (t("Menjawab dan finalisasi", "Answering and finalizing"), check_answers),
+    (t("Lembar evaluasi", "Evaluation sheet"), check_sheet),
+    (t("Pratinjau PDF", "PDF preview"), check_pdf),
+    (t("Pencetakan", "Printing"), check_printing),
+    (t("Paket pertukaran", "Exchange package"), check_exchange),
+    (t("Jendela utama", "Main window"), check_main_window),
+    (t("Keutuhan basis data", "Database consistency"), check_consistency),
+)
+
+
+def run_steps(ctx: Context) -> list[Outcome]:
+    outcomes = []
+    for label, step in STEPS:
+        started = time.perf_counter()
+        try:
+            status, detail = "ok", step(ctx)
+        except Skipped as skip:
+            status, detail = "skip", str(skip)
+        except Exception as exc:  # every failure is reported, then the next step runs
+            status, detail = "fail", f"{type(exc).__name__}: {exc}"
+        outcomes.append(Outcome(label, status, detail, time.perf_counter() - started))
+    return outcomes
+
+
+def run_self_test(out: TextIO | None = None) -> int:
+    """Run every step on a temporary database, print the report; 0 when nothing failed."""
+    out = out or sys.stdout
+    if hasattr(out, "reconfigure"):  # a Windows console or pipe may not encode every character
+        out.reconfigure(errors="replace")
+    started = time.perf_counter()
+    print(f"KotaCerdas Desktop {__version__}: {t('uji mandiri', 'self-test')}", file=out)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    with tempfile.TemporaryDirectory(
+        prefix="kotacerdas-selftest-", ignore_cleanup_errors=True
+    ) as tmp:
+        folder = Path(tmp)
+        with closing(Store.open(folder / "uji.sqlite")) as store:
+            outcomes = run_steps(Context(folder, store))
+    marks = {"ok": "ok  ", "skip": "skip", "fail": "GAGAL/FAIL"}
+    for outcome in outcomes:
+        print(
+            f"  {marks[outcome.status]}  {outcome.label}: {outcome.detail} "
+            f"({outcome.seconds * 1000:.0f} ms)",
+            file=out,
+        )
+    failed = [o for o in outcomes if o.status == "fail"]
+    verdict = t("LULUS", "PASSED") if not failed else t("GAGAL", "FAILED")
+    print(
+        f"{t('Hasil', 'Result')}: {verdict} ({len(outcomes) - len(failed)}/{len(outcomes)}) "
+        f"{time.perf_counter() - started:.1f} s",
+        file=out,
+    )
+    return 1 if failed else 0
+
+
+def quit_after_start() -> None:
+    """Make the GUI quit once its event loop runs: how the build times a cold start."""
+    from PySide6.QtCore import QTimer
+
+    app = _qt_app()
+    QTimer.singleShot(0, app.quit)
