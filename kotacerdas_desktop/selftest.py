@@ -186,10 +186,8 @@ def check_printing(ctx: Context) -> str:
 def check_exchange(ctx: Context) -> str:
     from importlib.util import find_spec
 
-    if (
-        find_spec("kotacerdas_desktop.exchange") is None
-        or not find_spec("kotacerdas_desktop.exchange").origin
-    ):
+    spec = find_spec("kotacerdas_desktop.exchange")
+    if spec is None or spec.origin is None:  # absent, or only an empty folder so far
         raise Skipped(str(t("belum tersedia", "not available yet")))
     raise Skipped(str(t("belum diperiksa di versi ini", "not checked in this version")))
 
