@@ -1,0 +1,188 @@
+"""One dimension's answers as a table: element, indicator, chosen level, justification, evidence.
+
+Long text never gets cut: the header row repeats on every page and a row may
+split between pages (a 5,000-character justification simply continues).
+"""
+
+from __future__ import annotations
+
+from reportlab.lib.units import mm
+from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Table, TableStyle
+
+from kotacerdas_desktop.domain.catalogue import Dimension, Indicator
+from kotacerdas_desktop.domain.model import Answer, Evidence
+from kotacerdas_desktop.domain.scoring import Progress
+from kotacerdas_desktop.reports.indonesian import format_decimal, format_iso_date
+from kotacerdas_desktop.reports.sheet_data import SheetData
+from kotacerdas_desktop.reports.styles import (
+    ELEMENT_FILL,
+    GRID,
+    HEADER_FILL,
+    markup,
+    para,
+    styles,
+)
+
+HEADERS = ("No.", "Indikator", "Tingkat", "Penjelasan", "Bukti Dukung")
+# Split a row at the page end rather than leave the space empty; each part at least ~3 lines.
+MIN_SPLIT = 32
+# Shares of the text width; the justification gets the most room.
+COLUMN_SHARES = (0.05, 0.30, 0.12, 0.34, 0.19)
+
+
+def answered_of(progress: Progress) -> str:
+    return f"{progress.answered} dari {progress.total} indikator terjawab"
+
+
+def _level_cell(indicator: Indicator, answer: Answer | None) -> list[Flowable]:
+    st = styles()
+    if answer is None or not answer.is_answered:
+        return [para("Belum dijawab", st.cell_muted)]
+    if answer.not_applicable:
+        return [para("Tidak berlaku", st.cell_muted)]
+    level = indicator.level(answer.level)
+    return [
+        Paragraph(f"<b>{answer.level}</b>", st.cell_center),
+        para(level.label.id, st.cell_center),
+    ]
+
+
+def _explanation_cell(answer: Answer | None) -> list[Flowable]:
+    """Justification (or the reason it does not apply) and the follow-up plan, as typed."""
+    st = styles()
+    if answer is None or not answer.is_answered:
+        return [para("-", st.cell_muted)]
+    if answer.not_applicable:
+        return [Paragraph(f"<i>Alasan tidak berlaku:</i> {markup(answer.na_reason)}", st.cell)]
+    cell = [para(line, st.cell) for line in answer.justification.splitlines() if line.strip()]
+    if answer.follow_up.strip():
+        cell.append(Paragraph(f"<i>Rencana tindak lanjut:</i> {markup(answer.follow_up)}", st.cell))
+    return cell or [para("-", st.cell_muted)]
+
+
+def evidence_line(evidence: Evidence) -> str:
+    """ "Title (No. 5/2025, 12 Maret 2025; berkas terlampir)"."""
+    details = []
+    if evidence.number.strip():
+        details.append(f"No. {evidence.number.strip()}")
+    if evidence.date.strip():
+        details.append(format_iso_date(evidence.date))
+    text = evidence.title.strip()
+    if details:
+        text += f" ({', '.join(details)})"
+    if evidence.sha256:
+        text += " [berkas terlampir]"
+    return text
+
+
+def _evidence_cell(answer: Answer | None) -> list[Flowable]:
+    st = styles()
+    if answer is None or not answer.evidence:
+        return [para("-", st.cell_muted)]
+    return [
+        Paragraph(f"{n}. {markup(evidence_line(e))}", st.cell)
+        for n, e in enumerate(answer.evidence, start=1)
+    ]
+
+
+def _indicator_cell(indicator: Indicator) -> list[Flowable]:
+    st = styles()
+    return [
+        para(indicator.question.id, st.cell),
+        Paragraph(f"<font size=7>{markup(indicator.code)}</font>", st.cell_muted),
+    ]
+
+
+def dimension_table(data: SheetData, dimension: Dimension, width: float) -> Table:
+    """The table of one dimension (or enabler section), its element rows shaded, its score last."""
+    st = styles()
+    score = data.report.dimensions[dimension.code]
+    rows: list[list] = [[para(h, st.cell_head) for h in HEADERS]]
+    commands: list[tuple] = []
+    number = 0
+    for element in dimension.elements:
+        progress = score.elements[element.code]
+        commands += [
+            ("SPAN", (0, len(rows)), (-1, len(rows))),
+            ("BACKGROUND", (0, len(rows)), (-1, len(rows)), ELEMENT_FILL),
+        ]
+        rows.append(
+            [
+                Paragraph(
+                    f"<b>Elemen: {markup(element.name.id)}</b> &nbsp; "
+                    f"(skor elemen {format_decimal(progress.score)}; {answered_of(progress)})",
+                    st.cell,
+                ),
+                "",
+                "",
+                "",
+                "",
+            ]
+        )
+        for indicator in element.indicators:
+            number += 1
+            answer = data.answers.get(indicator.code)
+            rows.append(
+                [
+                    para(str(number), st.cell_center),
+                    _indicator_cell(indicator),
+                    _level_cell(indicator, answer),
+                    _explanation_cell(answer),
+                    _evidence_cell(answer),
+                ]
+            )
+    commands += [
+        ("SPAN", (0, len(rows)), (-2, len(rows))),
+        ("BACKGROUND", (0, len(rows)), (-1, len(rows)), HEADER_FILL),
+    ]
+    rows.append(
+        [
+            Paragraph(
+                f"<b>Skor Dimensi {markup(dimension.name.id)}</b> ({answered_of(score)})",
+                st.cell,
+            ),
+            "",
+            "",
+            "",
+            Paragraph(f"<b>{format_decimal(score.score)}</b>", st.cell_center),
+        ]
+    )
+    table = Table(
+        rows,
+        colWidths=[share * width for share in COLUMN_SHARES],
+        repeatRows=1,
+        splitByRow=0,
+        splitInRow=MIN_SPLIT,
+        hAlign="LEFT",
+    )
+    table.setStyle(
+        TableStyle(
+            [
+                ("GRID", (0, 0), (-1, -1), 0.5, GRID),
+                ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 3),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+                ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+                *commands,
+            ]
+        )
+    )
+    return table
+
+
+def dimension_section(
+    data: SheetData, number: int, dimension: Dimension, width: float, note: str = ""
+) -> list[Flowable]:
+    """Heading, an optional note, and the table; the heading never sits alone at a page foot."""
+    st = styles()
+    flowables: list[Flowable] = [
+        CondPageBreak(45 * mm),
+        para(f"{number}. {dimension.name.id}", st.heading),
+    ]
+    if note:
+        flowables.append(Paragraph(f"<i>{markup(note)}</i>", st.note))
+    flowables.append(dimension_table(data, dimension, width))
+    return flowables

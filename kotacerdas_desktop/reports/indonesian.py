@@ -1,0 +1,76 @@
+"""Indonesian writing conventions for printed documents, without depending on the OS locale.
+
+Office PCs run any locale (often English Windows), and a signed sheet must
+still say "Mojokerto, 29 November 2026" and "3,42" the way a naskah dinas does.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+MONTHS = (
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+)
+_REGION_PREFIXES = ("Pemerintah ", "Kota ", "Kabupaten ", "Kab. ")
+
+
+def format_date(day: dt.date) -> str:
+    """ "29 November 2026": day without a leading zero, month name, year."""
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def parse_iso_date(text: str) -> dt.date | None:
+    """The date part of an ISO date or timestamp as the store writes it, or None when empty or malformed."""
+    try:
+        return dt.date.fromisoformat(text.strip()[:10])
+    except ValueError:
+        return None
+
+
+def format_iso_date(text: str) -> str:
+    """An ISO date from the store written the Indonesian way; text that is not a date is kept as typed."""
+    day = parse_iso_date(text)
+    return format_date(day) if day else text.strip()
+
+
+def place_name(city: str) -> str:
+    """The place written before the date: "Kota Mojokerto" signs as "Mojokerto"."""
+    place = city.strip()
+    changed = True
+    while changed:
+        changed = False
+        for prefix in _REGION_PREFIXES:
+            if place.lower().startswith(prefix.lower()) and len(place) > len(prefix):
+                place = place[len(prefix) :].strip()
+                changed = True
+    return place
+
+
+def place_and_date(city: str, day: dt.date) -> str:
+    """The line above a signature: "Mojokerto, 29 November 2026" (just the date when no city is set)."""
+    place = place_name(city)
+    return f"{place}, {format_date(day)}" if place else format_date(day)
+
+
+def format_decimal(value: float | None, digits: int = 2, empty: str = "-") -> str:
+    """A number with a decimal comma ("3,42"), as Indonesian documents write it."""
+    if value is None:
+        return empty
+    return f"{value:.{digits}f}".replace(".", ",")
+
+
+def format_percent(fraction: float) -> str:
+    """A share as a whole percentage ("87%"); exact 100% only when nothing is missing."""
+    percent = int(fraction * 100) if fraction < 1 else 100
+    return f"{percent}%"

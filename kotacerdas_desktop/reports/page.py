@@ -1,0 +1,92 @@
+"""The page frame of a sheet: footer with "Halaman X dari Y", document ID and paraf box; DRAF watermark.
+
+"Halaman X dari Y" needs the page count before the first page is finished,
+so the canvas keeps every page's state and draws the footers when the
+document is saved (reportlab's two-pass canvasmaker pattern).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+
+from kotacerdas_desktop.reports.fonts import SANS, SANS_BOLD
+from kotacerdas_desktop.reports.styles import GRID, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT, MUTED
+
+PARAF_WIDTH = 24 * mm
+PARAF_HEIGHT = 13 * mm
+WATERMARK = "DRAF"
+
+
+@dataclass(frozen=True)
+class Footer:
+    """What every page says at its foot."""
+
+    document_id: str
+    caption: str  # agency, year and revision, so a loose page can be put back
+    draft: bool
+
+
+def page_label(page: int, total: int) -> str:
+    return f"Halaman {page} dari {total}"
+
+
+def draw_footer(canvas: Canvas, footer: Footer, width: float, page: int, total: int) -> None:
+    right = width - MARGIN_RIGHT
+    top = MARGIN_BOTTOM - 5 * mm
+    canvas.saveState()
+    canvas.setStrokeColor(GRID)
+    canvas.setLineWidth(0.5)
+    canvas.line(MARGIN_LEFT, top, right, top)
+    box_left = right - PARAF_WIDTH
+    box_bottom = top - 2 * mm - PARAF_HEIGHT
+    canvas.rect(box_left, box_bottom, PARAF_WIDTH, PARAF_HEIGHT)
+    canvas.setFont(SANS, 6.5)
+    canvas.setFillColor(MUTED)
+    canvas.drawString(box_left + 1.5 * mm, box_bottom + PARAF_HEIGHT - 3 * mm, "Paraf")
+    canvas.setFillColor(colors.black)
+    canvas.setFont(SANS, 7.5)
+    canvas.drawString(MARGIN_LEFT, top - 5 * mm, f"ID Dokumen: {footer.document_id}")
+    canvas.drawString(MARGIN_LEFT, top - 9 * mm, footer.caption)
+    canvas.setFont(SANS_BOLD, 8.5)
+    canvas.drawRightString(box_left - 4 * mm, top - 5 * mm, page_label(page, total))
+    canvas.restoreState()
+
+
+def draw_watermark(canvas: Canvas, width: float, height: float) -> None:
+    """A large, light, diagonal DRAF over the page: visible on a photocopy, text still readable."""
+    canvas.saveState()
+    canvas.setFillColor(colors.Color(0.55, 0.55, 0.55, alpha=0.22))
+    canvas.translate(width / 2, height / 2)
+    canvas.rotate(50)
+    canvas.setFont(SANS_BOLD, 150)
+    canvas.drawCentredString(0, -50, WATERMARK)
+    canvas.restoreState()
+
+
+def canvas_maker(footer: Footer, size: tuple[float, float]) -> type[Canvas]:
+    """A Canvas class that draws the footer (and watermark) on every page once the count is known."""
+
+    class SheetCanvas(Canvas):
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict] = []
+
+        def showPage(self) -> None:
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._pages)
+            for number, state in enumerate(self._pages, start=1):
+                self.__dict__.update(state)
+                if footer.draft:
+                    draw_watermark(self, *size)
+                draw_footer(self, footer, size[0], number, total)
+                super().showPage()
+            super().save()
+
+    return SheetCanvas

@@ -1,0 +1,91 @@
+"""Everything one evaluation sheet states, read from the store in one go.
+
+The flowables are functions of this record alone, so the PDF can be built
+off the GUI thread (SQLite connections stay on the thread that opened them)
+and a finalized sheet states exactly the data its fingerprint was made from.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from kotacerdas_desktop.domain.catalogue import Catalogue, Dimension
+from kotacerdas_desktop.domain.errors import StorageError
+from kotacerdas_desktop.domain.fingerprint import fingerprint
+from kotacerdas_desktop.domain.model import Agency, Answer, Assessment
+from kotacerdas_desktop.domain.scoring import ScoreReport
+from kotacerdas_desktop.domain.text import t
+from kotacerdas_desktop.reports.indonesian import parse_iso_date
+from kotacerdas_desktop.store import Store
+from kotacerdas_desktop.store.catalogues import StoredCatalogue
+from kotacerdas_desktop.store.lifecycle import default_document_number
+
+
+@dataclass(frozen=True)
+class SheetData:
+    assessment: Assessment
+    agency: Agency
+    city: str  # "Kota Mojokerto": the kop names the government, the date line the place
+    catalogue: Catalogue
+    catalogue_info: StoredCatalogue
+    answers: dict[str, Answer]
+    report: ScoreReport
+    sign_date: dt.date  # the finalization date, so a finalized sheet reprints identically
+
+    @property
+    def is_draft(self) -> bool:
+        return not self.assessment.is_finalized
+
+    @property
+    def document_number(self) -> str:
+        return self.assessment.document_number or default_document_number(self.assessment)
+
+    @property
+    def document_id(self) -> str:
+        """The footer's document ID: the number, and the start of the fingerprint once final."""
+        if self.is_draft:
+            return f"{self.document_number} (DRAF)"
+        return f"{self.document_number} · {self.assessment.fingerprint[:12]}"
+
+    def dimensions(self, kind: str) -> list[Dimension]:
+        return [d for d in self.catalogue.dimensions if d.kind == kind]
+
+
+def _check_fingerprint(store: Store, assessment: Assessment) -> None:
+    """Refuse to print a finalized sheet whose stored data no longer gives its fingerprint."""
+    if fingerprint(store.lifecycle.canonical(assessment)) == assessment.fingerprint:
+        return
+    raise StorageError(
+        t(
+            f"Data penilaian #{assessment.id} ({assessment.agency_code} {assessment.year}, revisi "
+            f"{assessment.revision}) tidak lagi cocok dengan sidik jari saat finalisasi (misalnya nama "
+            "OPD diubah sesudahnya). Lembar tidak dicetak agar tidak berbeda dari yang ditandatangani.",
+            f"The data of assessment #{assessment.id} ({assessment.agency_code} {assessment.year}, "
+            f"revision {assessment.revision}) no longer matches its fingerprint from finalization "
+            "(for example, the agency was renamed afterwards). The sheet is not printed, so it never "
+            "differs from the signed one.",
+        ),
+        field="fingerprint",
+    )
+
+
+def load_sheet_data(store: Store, assessment_id: int, today: dt.date | None = None) -> SheetData:
+    """Read one assessment with its agency, catalogue, answers and scores; check a final one's fingerprint."""
+    assessment = store.assessments.get(assessment_id)
+    agency = store.agencies.get(assessment.agency_code)
+    if assessment.is_finalized:
+        _check_fingerprint(store, assessment)
+        sign_date = parse_iso_date(assessment.finalized_at) or dt.date.today()
+    else:
+        sign_date = today or dt.date.today()
+    return SheetData(
+        assessment=assessment,
+        agency=agency,
+        city=agency.city.strip() or store.settings.get("city_name").strip(),
+        catalogue=store.assessments.catalogue_of(assessment),
+        catalogue_info=store.catalogues.info(assessment.catalogue_id),
+        answers=store.assessments.answers(assessment.id),
+        report=store.assessments.scores(assessment.id),
+        sign_date=sign_date,
+    )

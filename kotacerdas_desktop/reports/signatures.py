@@ -1,0 +1,125 @@
+"""The signature blocks: prepared by, reviewed by, and "Mengetahui, Kepala ..." of the agency.
+
+Each block has its role, the position, room to sign (and for the head, to
+stamp), the name underlined, pangkat/golongan and NIP. The whole group is
+kept on one page: a signature separated from what it signs is worthless.
+"""
+
+from __future__ import annotations
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+
+from kotacerdas_desktop.domain.model import ROLE_APPROVED, ROLE_PREPARED, ROLE_REVIEWED, Signatory
+from kotacerdas_desktop.domain.nip import format_nip
+from kotacerdas_desktop.reports.indonesian import place_and_date
+from kotacerdas_desktop.reports.sheet_data import SheetData
+from kotacerdas_desktop.reports.styles import markup, para, styles
+
+BLANK_NAME = "(" + "." * 45 + ")"
+BLANK_NIP = "NIP. " + "." * 36
+SIGN_SPACE = 20 * mm
+STAMP_SPACE = 24 * mm
+CLOSING = (
+    "Demikian lembar evaluasi mandiri ini dibuat dengan sebenar-benarnya untuk dipergunakan "
+    "sebagaimana mestinya."
+)
+ROLE_LINES = {
+    ROLE_PREPARED: "Disiapkan oleh,",
+    ROLE_REVIEWED: "Diperiksa oleh,",
+    ROLE_APPROVED: "Mengetahui,",
+}
+
+
+def head_position(data: SheetData, signatory: Signatory | None) -> str:
+    """ "Kepala Dinas Komunikasi dan Informatika" when the position says just "Kepala" or nothing."""
+    position = signatory.position.strip() if signatory else ""
+    if position.lower() in ("", "kepala", "kepala opd"):
+        return f"Kepala {data.agency.name}"
+    return position
+
+
+def _person_lines(signatory: Signatory | None) -> list[Paragraph]:
+    """Name underlined, rank, NIP; an empty signatory leaves dotted lines to write on by hand."""
+    st = styles()
+    if signatory is None or not signatory.name.strip():
+        return [
+            para(BLANK_NAME, st.signature),
+            para("", st.signature),
+            para(BLANK_NIP, st.signature),
+        ]
+    nip = f"NIP. {format_nip(signatory.nip)}" if signatory.nip.strip() else BLANK_NIP
+    return [
+        Paragraph(f"<b><u>{markup(signatory.name)}</u></b>", st.signature),
+        para(signatory.rank, st.signature),
+        para(nip, st.signature),
+    ]
+
+
+def _signature_table(columns: list[list[Flowable | str]], width: float) -> Table:
+    """Blocks side by side, line by line, so names and NIPs stand level even when a position wraps."""
+    rows = [list(line) for line in zip(*columns, strict=True)]
+    table = Table(rows, colWidths=[width / len(columns)] * len(columns), hAlign="CENTER")
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 2),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 2),
+                ("TOPPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 0.5),
+            ]
+        )
+    )
+    return table
+
+
+def _block(
+    data: SheetData, role: str, positions: list[str], space: float, dated: bool = False
+) -> list[Flowable | str]:
+    st = styles()
+    signatory = data.agency.signatories.get(role)
+    date_line = place_and_date(data.city, data.sign_date) if dated else ""
+    return [
+        para(date_line, st.signature),
+        para(ROLE_LINES[role], st.signature),
+        *[para(line, st.signature) for line in positions],
+        Spacer(1, space),
+        *_person_lines(signatory),
+    ]
+
+
+def signatures(data: SheetData, width: float) -> Flowable:
+    """The closing sentence, then reviewer left, preparer right under the place and date,
+    and the head of agency centred below them, all on one page."""
+    st = styles()
+    people = data.agency.signatories
+    position = {role: (people[role].position if role in people else "") for role in ROLE_LINES}
+    pair = _signature_table(
+        [
+            _block(data, ROLE_REVIEWED, [position[ROLE_REVIEWED]], SIGN_SPACE),
+            _block(data, ROLE_PREPARED, [position[ROLE_PREPARED]], SIGN_SPACE, dated=True),
+        ],
+        width,
+    )
+    head = _signature_table(
+        [
+            _block(
+                data,
+                ROLE_APPROVED,
+                [head_position(data, people.get(ROLE_APPROVED)), data.city],
+                STAMP_SPACE,
+            )
+        ],
+        width * 0.7,
+    )
+    return KeepTogether(
+        [
+            Spacer(1, 5 * mm),
+            para(CLOSING, st.body),
+            Spacer(1, 5 * mm),
+            pair,
+            Spacer(1, 7 * mm),
+            head,
+        ]
+    )

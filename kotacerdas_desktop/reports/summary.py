@@ -1,0 +1,197 @@
+"""The summary (rekapitulasi): dimension scores, the index and its predicate, enablers apart, a chart.
+
+The enabler section is scored the same way but is not part of the index, so
+it has its own table and its own grey bar, and the sheet says so.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reportlab.graphics.shapes import Drawing, Line, Rect, String
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+
+from kotacerdas_desktop.domain.catalogue import KIND_DIMENSION, KIND_ENABLER, Dimension
+from kotacerdas_desktop.reports.fonts import SANS, SANS_BOLD
+from kotacerdas_desktop.reports.indonesian import format_decimal
+from kotacerdas_desktop.reports.sheet_data import SheetData
+from kotacerdas_desktop.reports.styles import (
+    BAR,
+    ENABLER_BAR,
+    GRID,
+    HEADER_FILL,
+    MUTED,
+    markup,
+    para,
+    styles,
+)
+
+MAX_LEVEL = 5
+GRID_LIGHT = colors.HexColor("#CCCCCC")
+_PARENTHESES = re.compile(r"\s*\(.*\)\s*$")
+ENABLER_NOTE = "Dinilai terpisah; tidak dihitung dalam indeks."
+CHART_NOTE = "Skala 0-5; garis putus-putus menandai batas bawah setiap predikat; batang abu-abu: faktor pendukung."
+
+
+def short_name(dimension: Dimension) -> str:
+    """ "Smart Governance" from "Smart Governance (Tata Kelola Cerdas)", for chart labels."""
+    return _PARENTHESES.sub("", dimension.name.id) or dimension.name.id
+
+
+def _predicate(data: SheetData, value: float | None) -> str:
+    return data.catalogue.predicate(round(value, 2)).label.id if value is not None else "-"
+
+
+def _score_table(
+    data: SheetData,
+    dimensions: list[Dimension],
+    width: float,
+    name_header: str,
+    total: tuple[str, str, str] | None,
+) -> Table:
+    """Number, name, answered, score and predicate per dimension; the index row last when given."""
+    st = styles()
+    headers = ("No.", name_header, "Indikator Terjawab", "Skor", "Predikat")
+    rows: list[list] = [[para(h, st.cell_head) for h in headers]]
+    for n, dimension in enumerate(dimensions, start=1):
+        score = data.report.dimensions[dimension.code]
+        rows.append(
+            [
+                para(str(n), st.cell_center),
+                para(dimension.name.id, st.cell),
+                para(f"{score.answered} / {score.total}", st.cell_center),
+                para(format_decimal(score.score), st.cell_center),
+                para(_predicate(data, score.score), st.cell_center),
+            ]
+        )
+    commands = []
+    if total is not None:
+        label, value, predicate = total
+        commands = [
+            ("SPAN", (0, len(rows)), (2, len(rows))),
+            ("BACKGROUND", (0, len(rows)), (-1, len(rows)), HEADER_FILL),
+        ]
+        rows.append(
+            [
+                para(label, st.cell, bold=True),
+                "",
+                "",
+                para(value, st.cell_center, bold=True),
+                para(predicate, st.cell_center, bold=True),
+            ]
+        )
+    table = Table(
+        rows,
+        colWidths=[w * width for w in (0.06, 0.48, 0.18, 0.12, 0.16)],
+        repeatRows=1,
+        hAlign="LEFT",
+    )
+    table.setStyle(
+        TableStyle(
+            [
+                ("GRID", (0, 0), (-1, -1), 0.5, GRID),
+                ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+                *commands,
+            ]
+        )
+    )
+    return table
+
+
+def _text(x: float, y: float, text: str, size: float, **style: object) -> String:
+    return String(x, y, text, fontName=style.pop("fontName", SANS), fontSize=size, **style)
+
+
+def score_chart(data: SheetData, width: float) -> Drawing:
+    """Horizontal bars of every dimension (blue) and enabler section (grey) on the 0-5 scale,
+    with dashed lines where the predicates begin."""
+    dimensions = data.dimensions(KIND_DIMENSION) + data.dimensions(KIND_ENABLER)
+    row, label_width, top, bottom = 7 * mm, 42 * mm, 9 * mm, 7 * mm
+    height = top + bottom + row * len(dimensions)
+    plot = width - label_width - 12 * mm
+    drawing = Drawing(width, height)
+
+    def x_of(value: float) -> float:
+        return label_width + plot * value / MAX_LEVEL
+
+    for tick in range(MAX_LEVEL + 1):
+        x = x_of(tick)
+        drawing.add(Line(x, bottom, x, height - top, strokeColor=GRID_LIGHT, strokeWidth=0.4))
+        drawing.add(_text(x, bottom - 3.5 * mm, str(tick), 7, textAnchor="middle"))
+    for predicate in data.catalogue.predicates[1:]:
+        x = x_of(predicate.minimum)
+        dashed = {"strokeColor": MUTED, "strokeWidth": 0.6, "strokeDashArray": [2, 2]}
+        drawing.add(Line(x, bottom, x, height - top + 1.5 * mm, **dashed))
+        drawing.add(_text(x + 1, height - top + 2.5 * mm, predicate.label.id, 6.5, fillColor=MUTED))
+    for n, dimension in enumerate(dimensions):
+        value = data.report.dimensions[dimension.code].score
+        y = height - top - (n + 1) * row
+        drawing.add(_text(0, y + row * 0.35, short_name(dimension), 8))
+        if value is None:
+            drawing.add(_text(x_of(0) + 2, y + row * 0.35, "belum ada skor", 7, fillColor=MUTED))
+            continue
+        fill = BAR if dimension.kind == KIND_DIMENSION else ENABLER_BAR
+        bar = (x_of(0), y + row * 0.2, x_of(value) - x_of(0), row * 0.6)
+        drawing.add(Rect(*bar, fillColor=fill, strokeColor=None))
+        # A white patch behind the value keeps it readable where a predicate line passes.
+        drawing.add(
+            Rect(
+                x_of(value) + 1,
+                y + row * 0.25,
+                17,
+                row * 0.5,
+                fillColor=colors.white,
+                strokeColor=None,
+            )
+        )
+        drawing.add(
+            _text(x_of(value) + 2, y + row * 0.35, format_decimal(value), 7.5, fontName=SANS_BOLD)
+        )
+    drawing.add(Line(x_of(0), bottom, x_of(0), height - top, strokeColor=GRID, strokeWidth=0.6))
+    return drawing
+
+
+def summary_section(data: SheetData, number: int, width: float) -> list[Flowable]:
+    st = styles()
+    report = data.report
+    index_note = " (sebagian: belum semua indikator terjawab)" if report.partial else ""
+    flowables: list[Flowable] = [
+        para(f"{number}. Rekapitulasi Hasil Penilaian", st.heading),
+        _score_table(
+            data,
+            data.dimensions(KIND_DIMENSION),
+            width,
+            "Dimensi",
+            (
+                f"INDEKS {data.catalogue.name.id.upper()}{index_note}",
+                format_decimal(report.index),
+                report.predicate.label.id if report.predicate else "-",
+            ),
+        ),
+    ]
+    enablers = data.dimensions(KIND_ENABLER)
+    if enablers:
+        flowables += [
+            Spacer(1, 3 * mm),
+            Paragraph(
+                f"<b>Faktor Pendukung (Enabler)</b> &nbsp; <i>{markup(ENABLER_NOTE)}</i>", st.note
+            ),
+            Spacer(1, 1.5 * mm),
+            _score_table(data, enablers, width, "Faktor Pendukung", None),
+        ]
+    flowables.append(
+        KeepTogether(
+            [
+                Spacer(1, 4 * mm),
+                Paragraph(f"<b>Grafik Skor</b> &nbsp; <i>{markup(CHART_NOTE)}</i>", st.note),
+                Spacer(1, 1 * mm),
+                score_chart(data, width),
+            ]
+        )
+    )
+    return flowables
