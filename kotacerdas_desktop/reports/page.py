@@ -68,9 +68,12 @@ def draw_watermark(canvas: Canvas, width: float, height: float) -> None:
 
 
 def canvas_maker(footer: Footer, size: tuple[float, float]) -> type[Canvas]:
-    """A Canvas class that draws the footer (and watermark) on every page once the count is known."""
+    """A Canvas class that draws the footer (and watermark) on every page once the count is known;
+    after the build its ``pages`` holds the page count."""
 
     class SheetCanvas(Canvas):
+        pages = 0
+
         def __init__(self, *args: object, **kwargs: object) -> None:
             super().__init__(*args, **kwargs)
             self._pages: list[dict] = []
@@ -80,7 +83,7 @@ def canvas_maker(footer: Footer, size: tuple[float, float]) -> type[Canvas]:
             self._startPage()
 
         def save(self) -> None:
-            total = len(self._pages)
+            total = type(self).pages = len(self._pages)
             for number, state in enumerate(self._pages, start=1):
                 self.__dict__.update(state)
                 if footer.draft:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import os
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
@@ -36,6 +37,12 @@ from kotacerdas_desktop.reports.verification import verification_block
 from kotacerdas_desktop.store import Store
 
 
+@dataclass(frozen=True)
+class RenderedSheet:
+    pdf: bytes
+    pages: int
+
+
 def story(data: SheetData, width: float) -> list[Flowable]:
     """Kop and title, one section per dimension, the enablers, the summary, signatures, verification."""
     flowables: list[Flowable] = [*kop_surat(data, width), *title_block(data, width)]
@@ -53,8 +60,8 @@ def story(data: SheetData, width: float) -> list[Flowable]:
     return flowables
 
 
-def build_sheet(data: SheetData, paper: str = "a4") -> bytes:
-    """The PDF of a sheet on A4 or F4, as bytes (pure: no store, no Qt, any thread)."""
+def build_sheet(data: SheetData, paper: str = "a4") -> RenderedSheet:
+    """The PDF of a sheet on A4 or F4 and its page count (pure: no store, no Qt, any thread)."""
     size = page_size(paper)
     a = data.assessment
     buffer = io.BytesIO()
@@ -89,8 +96,9 @@ def build_sheet(data: SheetData, paper: str = "a4") -> bytes:
         caption=f"Lembar Evaluasi {data.agency.code} Tahun {a.year}, Revisi {a.revision}",
         draft=data.is_draft,
     )
-    doc.build(story(data, doc.width), canvasmaker=canvas_maker(footer, size))
-    return buffer.getvalue()
+    maker = canvas_maker(footer, size)
+    doc.build(story(data, doc.width), canvasmaker=maker)
+    return RenderedSheet(buffer.getvalue(), maker.pages)
 
 
 def write_atomically(content: bytes, out: Path) -> Path:
@@ -112,7 +120,15 @@ def write_atomically(content: bytes, out: Path) -> Path:
     return out
 
 
+def write_sheet(store: Store, assessment_id: int, out: Path, paper: str = "a4") -> RenderedSheet:
+    """Write the evaluation sheet of one assessment to ``out``; the rendered sheet is returned."""
+    page_size(paper)
+    sheet = build_sheet(load_sheet_data(store, assessment_id), paper)
+    write_atomically(sheet.pdf, out)
+    return sheet
+
+
 def render_sheet(store: Store, assessment_id: int, out: Path, paper: str = "a4") -> Path:
     """Write the evaluation sheet of one assessment to ``out`` (A4 or F4) and return the path."""
-    page_size(paper)
-    return write_atomically(build_sheet(load_sheet_data(store, assessment_id), paper), out)
+    write_sheet(store, assessment_id, out, paper)
+    return Path(out)

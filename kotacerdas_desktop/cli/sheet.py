@@ -1,0 +1,110 @@
+"""`kotacerdas sheet ID --out FILE.pdf` and `kotacerdas sheet --all --year YEAR --out-dir DIR`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from kotacerdas_desktop.cli.common import with_store
+from kotacerdas_desktop.domain.errors import ValidationError
+from kotacerdas_desktop.domain.model import Assessment
+from kotacerdas_desktop.domain.text import t
+from kotacerdas_desktop.domain.validation import check_year
+from kotacerdas_desktop.reports.batch import write_year
+from kotacerdas_desktop.reports.sheet import write_sheet
+from kotacerdas_desktop.reports.styles import PAPER_NAMES
+from kotacerdas_desktop.store import Store
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "sheet",
+        help="cetak lembar evaluasi ke PDF / print evaluation sheets to PDF",
+        description="Lembar evaluasi satu penilaian (ID --out) atau semua OPD satu tahun "
+        "(--all --year --out-dir). / The sheet of one assessment, or of every agency for a year.",
+    )
+    parser.add_argument("id", nargs="?", help="ID penilaian / assessment ID")
+    parser.add_argument("--out", type=Path, help="berkas PDF / PDF file (with ID)")
+    parser.add_argument(
+        "--all", action="store_true", help="semua OPD (revisi terbaru) / every agency"
+    )
+    parser.add_argument("--year", help="tahun penilaian (with --all)")
+    parser.add_argument("--out-dir", type=Path, help="folder tujuan (with --all)")
+    parser.add_argument(
+        "--paper",
+        default="a4",
+        type=str.lower,
+        choices=PAPER_NAMES,
+        help="ukuran kertas / paper size: a4 (default) or f4 (215 x 330 mm)",
+    )
+    parser.set_defaults(handler=with_store(run_sheet))
+
+
+def _usage_error(indonesian: str, english: str) -> ValidationError:
+    return ValidationError(t(indonesian, english), field="arguments")
+
+
+def run_sheet(store: Store, args: argparse.Namespace) -> int:
+    if args.all:
+        if args.id is not None or args.out is not None:
+            raise _usage_error(
+                "--all tidak dipakai bersama ID atau --out; gunakan --out-dir.",
+                "--all does not go with an ID or --out; use --out-dir.",
+            )
+        if args.year is None or args.out_dir is None:
+            raise _usage_error(
+                "--all memerlukan --year dan --out-dir.", "--all needs --year and --out-dir."
+            )
+        return _sheet_all(store, check_year(args.year), args.out_dir, args.paper)
+    if args.id is None or args.out is None:
+        raise _usage_error(
+            "Sebutkan ID penilaian dan --out FILE.pdf (atau --all --year --out-dir).",
+            "Give an assessment ID and --out FILE.pdf (or --all --year --out-dir).",
+        )
+    assessment = store.assessments.get(args.id)
+    sheet = write_sheet(store, assessment.id, args.out, args.paper)
+    print(
+        t(
+            f"Lembar evaluasi penilaian #{assessment.id} ({_status(assessment)}) ditulis ke "
+            f"{args.out}: {sheet.pages} halaman {args.paper.upper()}.",
+            f"Evaluation sheet of assessment #{assessment.id} ({_status(assessment)}) written to "
+            f"{args.out}: {sheet.pages} {args.paper.upper()} page(s).",
+        )
+    )
+    return 0
+
+
+def _status(assessment: Assessment) -> str:
+    if assessment.is_finalized:
+        return str(t("final", "final"))
+    return str(t("draf, bertanda DRAF", "draft, marked DRAF"))
+
+
+def _sheet_all(store: Store, year: int, out_dir: Path, paper: str) -> int:
+    def progress(number: int, total: int, assessment: Assessment, out: Path) -> None:
+        print(
+            f"[{number}/{total}] {assessment.agency_code} {assessment.year} "
+            f"r{assessment.revision} ({_status(assessment)}) -> {out.name}",
+            file=sys.stderr,
+            flush=True,
+        )
+
+    result = write_year(store, year, out_dir, paper, progress)
+    for code in result.without_assessment:
+        print(
+            t(
+                f"{code}: tidak ada penilaian tahun {year}, dilewati.",
+                f"{code}: no assessment for {year}, skipped.",
+            ),
+            file=sys.stderr,
+        )
+    for assessment, error in result.failed:
+        print(f"{assessment.agency_code}: {error}", file=sys.stderr)
+    print(
+        t(
+            f"{len(result.written)} lembar evaluasi ({result.pages} halaman) ditulis ke {out_dir}.",
+            f"{len(result.written)} evaluation sheet(s) ({result.pages} pages) written to {out_dir}.",
+        )
+    )
+    return 1 if result.failed or not result.written else 0

@@ -1,0 +1,79 @@
+"""The sheets of every agency for one year, written into one folder (`kotacerdas sheet --all`).
+
+Each agency's newest revision is printed; one sheet that cannot be printed
+(for example, data changed after finalization) is reported and the others
+are still written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kotacerdas_desktop.domain.errors import KotaCerdasError, StorageError
+from kotacerdas_desktop.domain.model import Assessment
+from kotacerdas_desktop.domain.text import t
+from kotacerdas_desktop.reports.sheet import write_sheet
+from kotacerdas_desktop.reports.styles import page_size
+from kotacerdas_desktop.store import Store
+
+
+@dataclass
+class BatchResult:
+    written: list[tuple[Assessment, Path, int]] = field(default_factory=list)  # with page count
+    failed: list[tuple[Assessment, KotaCerdasError]] = field(default_factory=list)
+    without_assessment: list[str] = field(default_factory=list)  # agency codes
+
+    @property
+    def pages(self) -> int:
+        return sum(pages for _a, _path, pages in self.written)
+
+
+def sheet_file_name(assessment: Assessment) -> str:
+    """ "lembar-evaluasi-DISKOMINFO-2026-r1.pdf" (with "-draf" before .pdf for a draft)."""
+    draft = "" if assessment.is_finalized else "-draf"
+    return (
+        f"lembar-evaluasi-{assessment.agency_code}-{assessment.year}-r{assessment.revision}"
+        f"{draft}.pdf"
+    )
+
+
+Progress = Callable[[int, int, Assessment, Path], None]
+
+
+def write_year(
+    store: Store, year: int, out_dir: Path, paper: str = "a4", progress: Progress | None = None
+) -> BatchResult:
+    """Write the current revision of every agency's assessment for ``year`` into ``out_dir``."""
+    page_size(paper)
+    out_dir = Path(out_dir)
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StorageError(
+            t(
+                f"Folder {out_dir} tidak dapat dibuat: {exc.strerror or exc}",
+                f"Folder {out_dir} cannot be created: {exc.strerror or exc}",
+            ),
+            field="out_dir",
+        ) from exc
+    result = BatchResult()
+    chosen: list[Assessment] = []
+    for agency in store.agencies.list():
+        current = store.assessments.current(agency.code, year)
+        if current is None:
+            result.without_assessment.append(agency.code)
+        else:
+            chosen.append(current)
+    for number, assessment in enumerate(chosen, start=1):
+        out = out_dir / sheet_file_name(assessment)
+        if progress is not None:
+            progress(number, len(chosen), assessment, out)
+        try:
+            sheet = write_sheet(store, assessment.id, out, paper)
+        except KotaCerdasError as exc:
+            result.failed.append((assessment, exc))
+        else:
+            result.written.append((assessment, out, sheet.pages))
+    return result
