@@ -47,6 +47,29 @@ QT_MODULES_USED = frozenset(
 # Python packages the app never imports but that sit in the build venv
 # (tests, the build itself); excluded so no hook drags them in.
 NOT_SHIPPED = ("tkinter", "pytest", "pytestqt", "pypdf", "pdfplumber", "pypdfium2", "PyInstaller")
+# Optional parts of what we do ship, left out by size: packaging tools a hook
+# would drag in, TLS (the program never opens a connection), and the Pillow
+# codecs reportlab never needs (it embeds PNG, JPEG and GIF logos).
+LEFT_OUT = (
+    "setuptools",
+    "distutils",
+    "_distutils_hack",
+    "pkg_resources",
+    "ssl",
+    "PIL._avif",
+    "PIL._webp",
+    "PIL._imagingcms",
+    "PIL._imagingtk",
+    "PIL.ImageCms",
+    "PIL.ImageQt",
+    "PIL.ImageTk",
+)
+# Linux: libraries every desktop with printing already has (CUPS and the TLS
+# stack it links); bundling them would only add an outdated copy.
+SYSTEM_LIBRARIES = re.compile(
+    r"^lib(cups|gnutls|p11-kit|unistring|idn2|hogweed|nettle|gmp|tasn1|avahi-\w+|gssapi_krb5|"
+    r"krb5|krb5support|k5crypto|com_err|keyutils)\.so"
+)
 
 # Qt plugins by type: None keeps every plugin of that type, a set keeps those
 # named (the file name without "lib", "q" and the suffix); any other type is
@@ -113,11 +136,11 @@ sys.exit(app.exec())
 
 
 def excluded_modules() -> list[str]:
-    """Every installed PySide6 module we do not use, and the build/test-only packages."""
+    """Every installed PySide6 module we do not use, the build/test-only packages, the left-out parts."""
     import PySide6
 
     unused = sorted(set(PySide6.__all__) - QT_MODULES_USED)
-    return [f"PySide6.{name}" for name in unused] + list(NOT_SHIPPED)
+    return [f"PySide6.{name}" for name in unused] + list(NOT_SHIPPED) + list(LEFT_OUT)
 
 
 def plugin_name(file_name: str) -> str:
@@ -145,6 +168,8 @@ def keep_file(dest: str) -> bool:
         kept = PLUGINS_KEPT[plugin_type]
         return kept is None or plugin_name(path.name) in kept
     if UNWANTED_QT_LIB.search(path.name):
+        return False
+    if sys.platform.startswith("linux") and SYSTEM_LIBRARIES.match(path.name):
         return False
     if path.suffix == ".qm" and "translations" in path.parts:
         language = path.stem.rsplit("_", 1)[-1]
