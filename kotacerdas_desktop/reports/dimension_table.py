@@ -7,7 +7,7 @@ split between pages (a 5,000-character justification simply continues).
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Table, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Table
 
 from kotacerdas_desktop.domain.catalogue import Dimension, Indicator
 from kotacerdas_desktop.domain.model import Answer, Evidence
@@ -21,13 +21,14 @@ from kotacerdas_desktop.reports.styles import (
     markup,
     para,
     styles,
+    table_style,
 )
 
 HEADERS = ("No.", "Indikator", "Tingkat", "Penjelasan", "Bukti Dukung")
 # Split a row at the page end rather than leave the space empty; each part at least ~3 lines.
 MIN_SPLIT = 32
 # Shares of the text width; the justification gets the most room.
-COLUMN_SHARES = (0.05, 0.30, 0.12, 0.34, 0.19)
+COLUMN_SHARES = (0.05, 0.28, 0.12, 0.32, 0.23)
 
 
 def answered_of(progress: Progress) -> str:
@@ -156,18 +157,16 @@ def dimension_table(data: SheetData, dimension: Dimension, width: float) -> Tabl
         hAlign="LEFT",
     )
     table.setStyle(
-        TableStyle(
-            [
-                ("GRID", (0, 0), (-1, -1), 0.5, GRID),
-                ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 3),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-                ("TOPPADDING", (0, 0), (-1, -1), 2.5),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-                *commands,
-            ]
+        table_style(
+            ("GRID", (0, 0), (-1, -1), 0.5, GRID),
+            ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 3),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+            ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+            *commands,
         )
     )
     return table

@@ -10,12 +10,12 @@ import io
 
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
-from reportlab.platypus import Flowable, Image, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Image, Paragraph, Spacer, Table
 
 from kotacerdas_desktop.domain.catalogue import Catalogue
 from kotacerdas_desktop.reports.indonesian import format_date, format_percent
 from kotacerdas_desktop.reports.sheet_data import SheetData
-from kotacerdas_desktop.reports.styles import markup, para, styles
+from kotacerdas_desktop.reports.styles import markup, para, styles, table_style
 
 LOGO_SIZE = 22 * mm
 _TITLE_PREFIXES = ("penilaian ", "evaluasi ")
@@ -83,14 +83,12 @@ def kop_surat(data: SheetData, width: float) -> list[Flowable]:
         colWidths=[LOGO_SIZE + 4 * mm, width - 2 * (LOGO_SIZE + 4 * mm), LOGO_SIZE + 4 * mm],
     )
     table.setStyle(
-        TableStyle(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                ("ALIGN", (0, 0), (0, 0), "LEFT"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-            ]
+        table_style(
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ("ALIGN", (0, 0), (0, 0), "LEFT"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
         )
     )
     return [table, KopRule(width)]
@@ -141,13 +139,11 @@ def title_block(data: SheetData, width: float) -> list[Flowable]:
         hAlign="LEFT",
     )
     table.setStyle(
-        TableStyle(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("TOPPADDING", (0, 0), (-1, -1), 1),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
-            ]
+        table_style(
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("TOPPADDING", (0, 0), (-1, -1), 1),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
         )
     )
     flowables.append(table)

@@ -21,6 +21,7 @@ from kotacerdas_desktop.domain.catalogue import KIND_DIMENSION, KIND_ENABLER
 from kotacerdas_desktop.domain.errors import StorageError
 from kotacerdas_desktop.domain.text import t
 from kotacerdas_desktop.reports.dimension_table import dimension_section
+from kotacerdas_desktop.reports.fonts import SANS
 from kotacerdas_desktop.reports.kop import kop_surat, title_block
 from kotacerdas_desktop.reports.page import Footer, canvas_maker
 from kotacerdas_desktop.reports.sheet_data import SheetData, load_sheet_data
@@ -77,6 +78,8 @@ def build_sheet(data: SheetData, paper: str = "a4") -> RenderedSheet:
         subject=f"{data.document_number}; SHA-256 {a.fingerprint or '(draf)'}",
         creator=f"KotaCerdas Desktop {__version__}",
         lang="id-ID",
+        # Not Helvetica: every font in the file must be embedded, even one no text uses.
+        initialFontName=SANS,
         invariant=not data.is_draft,
     )
     frame = Frame(

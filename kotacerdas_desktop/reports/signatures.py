@@ -8,13 +8,13 @@ kept on one page: a signature separated from what it signs is worthless.
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 
 from kotacerdas_desktop.domain.model import ROLE_APPROVED, ROLE_PREPARED, ROLE_REVIEWED, Signatory
 from kotacerdas_desktop.domain.nip import format_nip
 from kotacerdas_desktop.reports.indonesian import place_and_date
 from kotacerdas_desktop.reports.sheet_data import SheetData
-from kotacerdas_desktop.reports.styles import markup, para, styles
+from kotacerdas_desktop.reports.styles import markup, para, styles, table_style
 
 BLANK_NAME = "(" + "." * 45 + ")"
 BLANK_NIP = "NIP. " + "." * 36
@@ -61,14 +61,12 @@ def _signature_table(columns: list[list[Flowable | str]], width: float) -> Table
     rows = [list(line) for line in zip(*columns, strict=True)]
     table = Table(rows, colWidths=[width / len(columns)] * len(columns), hAlign="CENTER")
     table.setStyle(
-        TableStyle(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 2),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 2),
-                ("TOPPADDING", (0, 0), (-1, -1), 0),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 0.5),
-            ]
+        table_style(
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 2),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 2),
+            ("TOPPADDING", (0, 0), (-1, -1), 0),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 0.5),
         )
     )
     return table

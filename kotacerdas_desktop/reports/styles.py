@@ -10,12 +10,13 @@ from dataclasses import dataclass
 from functools import cache
 from xml.sax.saxutils import escape
 
+from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph
+from reportlab.platypus import Paragraph, TableStyle
 
 from kotacerdas_desktop.domain.errors import ValidationError
 from kotacerdas_desktop.domain.text import t
@@ -114,3 +115,18 @@ def para(text: str, style: ParagraphStyle, bold: bool = False) -> Paragraph:
     """A paragraph of typed (untrusted) text; never interpreted as markup."""
     body = markup(text)
     return Paragraph(f"<b>{body}</b>" if bold else body, style)
+
+
+def new_drawing(width: float, height: float) -> Drawing:
+    """A reportlab graphics Drawing that starts in our font, not the non-embedded Helvetica."""
+    register_fonts()
+    canvas = Drawing(width, height)
+    canvas.initialFontName = SANS
+    return canvas
+
+
+def table_style(*commands: tuple) -> TableStyle:
+    """A TableStyle whose cells use our font: reportlab's default cell font is the
+    non-embedded Helvetica, which would otherwise appear in the file."""
+    register_fonts()
+    return TableStyle([("FONTNAME", (0, 0), (-1, -1), SANS), *commands])

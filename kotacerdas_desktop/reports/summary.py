@@ -11,7 +11,7 @@ import re
 from reportlab.graphics.shapes import Drawing, Line, Rect, String
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 
 from kotacerdas_desktop.domain.catalogue import KIND_DIMENSION, KIND_ENABLER, Dimension
 from kotacerdas_desktop.reports.fonts import SANS, SANS_BOLD
@@ -24,8 +24,10 @@ from kotacerdas_desktop.reports.styles import (
     HEADER_FILL,
     MUTED,
     markup,
+    new_drawing,
     para,
     styles,
+    table_style,
 )
 
 MAX_LEVEL = 5
@@ -89,15 +91,13 @@ def _score_table(
         hAlign="LEFT",
     )
     table.setStyle(
-        TableStyle(
-            [
-                ("GRID", (0, 0), (-1, -1), 0.5, GRID),
-                ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
-                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                ("TOPPADDING", (0, 0), (-1, -1), 2.5),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-                *commands,
-            ]
+        table_style(
+            ("GRID", (0, 0), (-1, -1), 0.5, GRID),
+            ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+            *commands,
         )
     )
     return table
@@ -114,7 +114,7 @@ def score_chart(data: SheetData, width: float) -> Drawing:
     row, label_width, top, bottom = 7 * mm, 42 * mm, 9 * mm, 7 * mm
     height = top + bottom + row * len(dimensions)
     plot = width - label_width - 12 * mm
-    drawing = Drawing(width, height)
+    drawing = new_drawing(width, height)
 
     def x_of(value: float) -> float:
         return label_width + plot * value / MAX_LEVEL

@@ -11,10 +11,10 @@ import segno
 from reportlab.graphics.shapes import Drawing, Rect
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 
 from kotacerdas_desktop.reports.sheet_data import SheetData
-from kotacerdas_desktop.reports.styles import GRID, para, styles
+from kotacerdas_desktop.reports.styles import GRID, new_drawing, para, styles, table_style
 
 QR_SIZE = 26 * mm
 # Upper case keeps the whole text in the QR alphanumeric mode: a smaller, easier code.
@@ -31,7 +31,7 @@ def qr_drawing(text: str, size: float = QR_SIZE) -> Drawing:
     code = segno.make(text, error="m", micro=False)
     rows = list(code.matrix_iter(scale=1, border=4))
     module = size / len(rows)
-    drawing = Drawing(size, size)
+    drawing = new_drawing(size, size)
     for r, row in enumerate(rows):
         y = size - (r + 1) * module
         start = None
@@ -78,14 +78,12 @@ def verification_block(data: SheetData, width: float) -> Flowable:
         colWidths=[QR_SIZE + 4 * mm, width - QR_SIZE - 4 * mm],
     )
     table.setStyle(
-        TableStyle(
-            [
-                ("BOX", (0, 0), (-1, -1), 0.6, GRID),
-                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                ("LEFTPADDING", (0, 0), (0, 0), 2 * mm),
-                ("TOPPADDING", (0, 0), (-1, -1), 2 * mm),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 2 * mm),
-            ]
+        table_style(
+            ("BOX", (0, 0), (-1, -1), 0.6, GRID),
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ("LEFTPADDING", (0, 0), (0, 0), 2 * mm),
+            ("TOPPADDING", (0, 0), (-1, -1), 2 * mm),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 2 * mm),
         )
     )
     return KeepTogether([Spacer(1, 6 * mm), table])
