@@ -13,12 +13,8 @@ import sys
 from collections.abc import Iterable
 from importlib import metadata
 from pathlib import Path, PurePath
-from typing import TYPE_CHECKING
 
 from kotacerdas_desktop import __version__
-
-if TYPE_CHECKING:
-    from PyInstaller.utils.win32.versioninfo import VSVersionInfo
 
 APP_NAME = "KotaCerdas"
 # Windows only: the windowed KotaCerdas.exe has no console, so commands and
@@ -196,10 +192,12 @@ def version_tuple(version: str = __version__) -> tuple[int, int, int, int]:
     return numbers[0], numbers[1], numbers[2], numbers[3]
 
 
-def windows_version_info(file_name: str, version: str = __version__) -> VSVersionInfo:
-    """The Windows version resource (Properties > Details) built from the package version."""
-    from PyInstaller.utils.win32 import versioninfo as vi
+def windows_version_text(file_name: str, version: str = __version__) -> str:
+    """The Windows version resource (Properties > Details) from the package version.
 
+    Written as PyInstaller's version file text rather than built with its
+    classes, which need a Windows-only package, so it is made and tested anywhere.
+    """
     numbers = version_tuple(version)
     company = metadata.metadata(DIST_NAME)["Author"] or PRODUCT
     strings = {
@@ -212,16 +210,32 @@ def windows_version_info(file_name: str, version: str = __version__) -> VSVersio
         "ProductName": PRODUCT,
         "ProductVersion": version,
     }
-    # 0x0421 = Indonesian, 1200 = Unicode (UTF-16).
-    return vi.VSVersionInfo(
-        ffi=vi.FixedFileInfo(filevers=numbers, prodvers=numbers),
-        kids=[
-            vi.StringFileInfo(
-                [vi.StringTable("042104B0", [vi.StringStruct(k, v) for k, v in strings.items()])]
-            ),
-            vi.VarFileInfo([vi.VarStruct("Translation", [0x0421, 1200])]),
+    table = ",\n".join(f"          StringStruct({k!r}, {v!r})" for k, v in strings.items())
+    # 0x0421 = Indonesian, 1200 = Unicode (UTF-16); fileType 1 = application.
+    return f"""VSVersionInfo(
+  ffi=FixedFileInfo(
+    filevers={numbers},
+    prodvers={numbers},
+    mask=0x3F,
+    flags=0x0,
+    OS=0x40004,
+    fileType=0x1,
+    subtype=0x0,
+    date=(0, 0),
+  ),
+  kids=[
+    StringFileInfo([
+      StringTable(
+        '042104B0',
+        [
+{table},
         ],
-    )
+      )
+    ]),
+    VarFileInfo([VarStruct('Translation', [0x0421, 1200])]),
+  ],
+)
+"""
 
 
 def executable_name(name: str) -> str:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from kotacerdas_desktop.domain.catalogue_file import load_catalogue_text
+from kotacerdas_desktop.domain.catalogue_file import load_catalogue_text, read_catalogue_text
 from kotacerdas_desktop.resources import bundled_catalogues
 from kotacerdas_desktop.store.agencies import Agencies
 from kotacerdas_desktop.store.assessments import Assessments
@@ -47,7 +47,7 @@ class Store:
     def import_bundled_catalogues(self) -> None:
         """Add shipped catalogues the file lacks; a stored code and version is never replaced."""
         for file in bundled_catalogues():
-            text = file.read_text(encoding="utf-8")
+            text = read_catalogue_text(file)  # BOM- and CRLF-safe (a file saved on Windows)
             catalogue = load_catalogue_text(text, file.name)
             if self.catalogues.find(catalogue.code, catalogue.version) is None:
                 self.catalogues.import_text(text, file.name)

@@ -14,5 +14,5 @@ def now() -> str:
 def current_user() -> str:
     try:
         return getpass.getuser()
-    except (KeyError, OSError):
+    except (KeyError, OSError, ImportError):  # Windows without USERNAME has no pwd module
         return "operator"
