@@ -1,0 +1,105 @@
+"""The first start on an empty database: the city, the operator's agency and the year; or the demo city.
+
+Three fields and one button, so an operator is answering the first indicator
+within a minute; everything else (address, logo, signatories) can wait for
+the agency settings.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtWidgets import QDialog, QWidget
+
+from kotacerdas_desktop.domain.model import Agency
+from kotacerdas_desktop.domain.text import t
+from kotacerdas_desktop.gui import operations
+from kotacerdas_desktop.gui.agency_dialog import suggest_code
+from kotacerdas_desktop.gui.uiloader import apply_texts, load_ui
+from kotacerdas_desktop.store import Store
+
+
+class FirstRunDialog(QDialog):
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.demo = False
+        self._code_typed = False
+        self.ui = load_ui("first_run.ui", self)
+        self.setWindowTitle(str(t("Selamat datang di KotaCerdas", "Welcome to KotaCerdas")))
+        apply_texts(
+            self.ui,
+            {
+                "labelWelcome": t("Penilaian mandiri smart city", "Smart city self-assessment"),
+                "labelIntro": t(
+                    "Isi tiga hal berikut untuk mulai. Semua data tersimpan di komputer ini saja, "
+                    "tanpa internet, dan setiap ketikan tersimpan otomatis.",
+                    "Fill in these three things to start. All data stays on this computer, "
+                    "no internet needed, and every keystroke is saved automatically.",
+                ),
+                "labelCity": t("Pemerintah kota", "City government"),
+                "editCity.placeholder": t("mis. Kota Mojokerto", "e.g. Kota Mojokerto"),
+                "labelAgency": t("Nama OPD Anda", "Your agency"),
+                "editAgency.placeholder": t(
+                    "mis. Dinas Komunikasi dan Informatika", "e.g. Dinas Komunikasi dan Informatika"
+                ),
+                "labelCode": t("Kode OPD", "Agency code"),
+                "editCode.placeholder": t("mis. DISKOMINFO", "e.g. DISKOMINFO"),
+                "labelYear": t("Tahun penilaian", "Assessment year"),
+                "buttonStart": t("Mulai penilaian", "Start the assessment"),
+                "buttonDemo": t("Buka kota contoh", "Open the demo city"),
+                "buttonDemo.tip": t(
+                    "Sepuluh OPD contoh dengan penilaian dua tahun, untuk mencoba aplikasi.",
+                    "Ten sample agencies with two years of assessments, to try the app.",
+                ),
+            },
+        )
+        self.ui.labelWelcome.setProperty("role", "welcome")
+        self.ui.labelIntro.setProperty("role", "muted")
+        self._errors = {
+            "city": self.ui.errorCity,
+            "name": self.ui.errorAgency,
+            "code": self.ui.errorCode,
+            "year": self.ui.errorYear,
+        }
+        for label in (*self._errors.values(), self.ui.errorGeneral):
+            label.setProperty("role", "error")
+            label.hide()
+        self.ui.editCity.setText(store.settings.get("city_name"))
+        self.ui.spinYear.setValue(dt.date.today().year)
+        self.ui.editAgency.textEdited.connect(self._suggest_code)
+        self.ui.editCode.textEdited.connect(lambda _text: setattr(self, "_code_typed", True))
+        self.ui.buttonStart.clicked.connect(self.start)
+        self.ui.buttonDemo.clicked.connect(self.open_demo)
+        self.ui.editCity.setFocus()
+        self.resize(560, 380)
+
+    def _suggest_code(self, name: str) -> None:
+        if not self._code_typed:
+            self.ui.editCode.setText(suggest_code(name))
+
+    def show_error(self, field: str, message: str) -> bool:
+        label = self._errors.get(field, self.ui.errorGeneral)
+        label.setText(message)
+        label.show()
+        return True
+
+    def start(self) -> None:
+        for label in (*self._errors.values(), self.ui.errorGeneral):
+            label.hide()
+        agency = Agency(self.ui.editCode.text(), self.ui.editAgency.text())
+        if operations.start_city(
+            self.store, self.ui.editCity.text(), agency, self.ui.spinYear.value(), self
+        ):
+            self.accept()
+
+    def open_demo(self) -> None:
+        """Fill the demo city off the GUI thread (it takes a moment), then close."""
+        self.setEnabled(False)
+
+        def done(_summary: object) -> None:
+            self.demo = True
+            self.accept()
+
+        task = operations.fill_demo(self.store, parent=self, on_done=done)
+        task.signals.failed.connect(lambda _error: self.setEnabled(True))

@@ -1,0 +1,64 @@
+"""Numbers, dates and sizes as the chosen language writes them ("3,42" and "29 November 2026" in Indonesian).
+
+QLocale carries the month names and separators, so nothing here depends on
+the locale of the office PC (often an English Windows).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate, QDateTime, QLocale, QTime
+
+from kotacerdas_desktop.domain.text import current_language
+
+
+def locale() -> QLocale:
+    if current_language() == "en":
+        return QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
+    return QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia)
+
+
+def format_score(value: float | None) -> str:
+    """A score to two decimals, or a dash when nothing is answered yet."""
+    return "–" if value is None else locale().toString(float(value), "f", 2)
+
+
+def format_percent(fraction: float) -> str:
+    return f"{round(fraction * 100)}%"
+
+
+def format_size(size: int) -> str:
+    """File sizes the way a user reads them: 12 KB, 3,4 MB."""
+    if size < 1024:
+        return f"{size} B"
+    if size < 1024 * 1024:
+        return f"{round(size / 1024)} KB"
+    return locale().toString(size / (1024 * 1024), "f", 1) + " MB"
+
+
+def format_date(text: str) -> str:
+    """An ISO date from the store written out ("2026-03-04" -> "4 Maret 2026"); other text as it is."""
+    try:
+        day = dt.date.fromisoformat(text.strip()[:10])
+    except ValueError:
+        return text.strip()
+    return locale().toString(QDate(day.year, day.month, day.day), "d MMMM yyyy")
+
+
+def format_timestamp(text: str) -> str:
+    """A store timestamp as date and minute ("29 November 2026 10.31")."""
+    try:
+        moment = dt.datetime.fromisoformat(text.strip())
+    except ValueError:
+        return text.strip()
+    value = QDateTime(
+        QDate(moment.year, moment.month, moment.day), QTime(moment.hour, moment.minute)
+    )
+    return locale().toString(
+        value, "d MMMM yyyy HH.mm" if current_language() == "id" else "d MMMM yyyy HH:mm"
+    )
+
+
+def format_clock(moment: dt.datetime) -> str:
+    return moment.strftime("%H.%M.%S" if current_language() == "id" else "%H:%M:%S")

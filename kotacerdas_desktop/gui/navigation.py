@@ -1,0 +1,177 @@
+"""The navigation panel: the assessment's index and completeness, search, state filter and tree.
+
+A click (or Enter) on a dimension or element opens its first indicator, and
+the tree keeps only the dimension being worked on unfolded, so the six
+dimensions and the enablers stay in view on a 1366x768 screen.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QWidget
+
+from kotacerdas_desktop.domain.catalogue import Catalogue
+from kotacerdas_desktop.domain.scoring import ScoreReport
+from kotacerdas_desktop.domain.text import t
+from kotacerdas_desktop.gui.formatting import format_percent, format_score
+from kotacerdas_desktop.gui.nav_delegate import NavigationDelegate
+from kotacerdas_desktop.gui.nav_model import (
+    CODE_ROLE,
+    FILTER_ALL,
+    FILTER_PROBLEMS,
+    FILTER_REVIEW,
+    FILTER_UNANSWERED,
+    KIND_INDICATOR,
+    KIND_ROLE,
+    NavigationFilter,
+    NavigationModel,
+)
+from kotacerdas_desktop.gui.uiloader import apply_texts, load_ui
+
+
+class NavigationPanel(QWidget):
+    indicatorActivated = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ui = load_ui("navigation.ui", self)
+        self.model = NavigationModel(self)
+        self.proxy = NavigationFilter(self)
+        self.proxy.setSourceModel(self.model)
+        tree = self.ui.treeNav
+        tree.setModel(self.proxy)
+        tree.setItemDelegate(NavigationDelegate(tree))
+        tree.setMouseTracking(True)
+        self.current = ""
+        self._selecting = False
+        apply_texts(
+            self.ui,
+            {
+                "lineSearch.placeholder": t(
+                    "Cari indikator (Ctrl+F)", "Search indicators (Ctrl+F)"
+                ),
+            },
+        )
+        for text, mode in (
+            (t("Semua indikator", "All indicators"), FILTER_ALL),
+            (t("Belum dijawab", "Unanswered"), FILTER_UNANSWERED),
+            (t("Ditandai untuk ditinjau", "Marked for review"), FILTER_REVIEW),
+            (t("Bermasalah / perlu dilengkapi", "Has problems"), FILTER_PROBLEMS),
+        ):
+            self.ui.comboFilter.addItem(str(text), mode)
+        self.ui.frameSummary.setObjectName("summaryCard")
+        self.ui.labelIndex.setProperty("role", "index")
+        self.ui.labelIndexTitle.setProperty("role", "muted")
+        self.ui.labelPredicate.setProperty("role", "predicate")
+        self.ui.labelCompleteness.setProperty("role", "muted")
+        self.ui.lineSearch.textChanged.connect(self._filter_changed)
+        self.ui.comboFilter.currentIndexChanged.connect(self._filter_changed)
+        self.ui.lineSearch.returnPressed.connect(self._open_first_match)
+        QShortcut(
+            QKeySequence(Qt.Key.Key_Escape),
+            self.ui.lineSearch,
+            self.ui.lineSearch.clear,
+            Qt.ShortcutContext.WidgetShortcut,
+        )
+        tree.selectionModel().currentChanged.connect(self._current_changed)
+        tree.clicked.connect(self._activated)
+        tree.activated.connect(self._activated)
+
+    # Content ----------------------------------------------------------------
+
+    def set_catalogue(self, catalogue: Catalogue | None) -> None:
+        self.current = ""
+        self.model.set_catalogue(catalogue)
+
+    def update_summary(self, report: ScoreReport | None) -> None:
+        if report is None:
+            for label in (self.ui.labelIndex, self.ui.labelPredicate, self.ui.labelCompleteness):
+                label.clear()
+            self.ui.labelIndexTitle.setText(str(t("Belum ada penilaian", "No assessment yet")))
+            self.ui.progressOverall.setValue(0)
+            return
+        self.model.update_scores(report)
+        self.ui.labelIndex.setText(format_score(report.index))
+        self.ui.labelIndexTitle.setText(
+            str(t("Indeks sementara", "Provisional index"))
+            if report.partial
+            else str(t("Indeks", "Index"))
+        )
+        self.ui.labelPredicate.setText(str(report.predicate.label) if report.predicate else "–")
+        self.ui.progressOverall.setMaximum(max(report.total, 1))
+        self.ui.progressOverall.setValue(report.answered)
+        self.ui.labelCompleteness.setText(
+            str(
+                t(
+                    f"{report.answered} dari {report.total} indikator dijawab ({format_percent(report.completeness)})",
+                    f"{report.answered} of {report.total} indicators answered ({format_percent(report.completeness)})",
+                )
+            )
+        )
+
+    # Position ------------------------------------------------------------------
+
+    def visible_codes(self) -> list[str]:
+        """Indicators the filter lets through, in catalogue order (what Ctrl+PgDn walks)."""
+        return [code for code in self.model.codes if self.proxy.accepts(self.model.items[code])]
+
+    def select(self, code: str) -> None:
+        """Show ``code`` as current without asking for it again; unfold only its dimension."""
+        self.current = code
+        item = self.model.items.get(code)
+        if item is None:
+            return
+        source = self.model.indexFromItem(item)
+        index = self.proxy.mapFromSource(source)
+        tree = self.ui.treeNav
+        if not self.proxy.active:
+            dimension = source.parent().parent()
+            for row in range(self.proxy.rowCount()):
+                top = self.proxy.index(row, 0)
+                tree.setExpanded(top, self.proxy.mapToSource(top) == dimension)
+        if not index.isValid():
+            tree.clearSelection()
+            return
+        tree.expand(index.parent().parent())
+        tree.expand(index.parent())
+        self._selecting = True
+        try:
+            tree.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+            )
+        finally:
+            self._selecting = False
+        tree.scrollTo(index)
+
+    def focus_search(self) -> None:
+        self.ui.lineSearch.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.ui.lineSearch.selectAll()
+
+    # Reacting ----------------------------------------------------------------
+
+    def _filter_changed(self) -> None:
+        self.proxy.set_filter(self.ui.lineSearch.text(), self.ui.comboFilter.currentData())
+        if self.proxy.active:
+            self.ui.treeNav.expandAll()
+        if self.current:
+            self.select(self.current)
+
+    def _open_first_match(self) -> None:
+        codes = self.visible_codes()
+        if codes:
+            self.indicatorActivated.emit(codes[0])
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if not self._selecting and current.data(KIND_ROLE) == KIND_INDICATOR:
+            self.indicatorActivated.emit(current.data(CODE_ROLE))
+
+    def _activated(self, index: QModelIndex) -> None:
+        """A dimension or element opens its first indicator the filter shows."""
+        if index.data(KIND_ROLE) == KIND_INDICATOR:
+            return
+        child = index
+        while child.isValid() and child.data(KIND_ROLE) != KIND_INDICATOR:
+            child = self.proxy.index(0, 0, child)
+        if child.isValid():
+            self.indicatorActivated.emit(child.data(CODE_ROLE))

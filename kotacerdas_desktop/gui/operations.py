@@ -1,0 +1,280 @@
+"""The one way the GUI changes stored data (in the manner of Anki's aqt/operations).
+
+Each operation is a small function that calls the store inside ``perform``
+(or ``perform_in_background`` for long work). ``perform`` reports a
+KotaCerdasError in one way, next to the field it names when the caller
+offers one (``FieldMessages``), otherwise through ``notifier().failed``
+(the main window shows it); on success it times the store call and emits one
+``notifier().changed`` that every view listens to. Adding an operation (for
+example finalize or reopen) is one more small function here.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import deque
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Protocol, TypeVar
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QWidget
+
+from kotacerdas_desktop.demo import fill_demo_city
+from kotacerdas_desktop.domain.errors import KotaCerdasError, StorageError, ValidationError
+from kotacerdas_desktop.domain.model import Agency, Answer, Assessment, Evidence
+from kotacerdas_desktop.domain.text import t
+from kotacerdas_desktop.gui import background
+from kotacerdas_desktop.store import Store
+
+T = TypeVar("T")
+
+ANSWER = "answer"
+EVIDENCE = "evidence"
+AGENCY = "agency"
+ASSESSMENT = "assessment"
+SETTINGS = "settings"
+
+
+@dataclass(frozen=True)
+class Change:
+    """What changed, so a view refreshes only what it shows."""
+
+    kind: str
+    assessment_id: int | None = None
+    indicator_code: str | None = None
+    agency_code: str | None = None
+
+
+class FieldMessages(Protocol):
+    """A form that can show an error next to one of its fields."""
+
+    def show_error(self, field: str, message: str) -> bool:
+        """Show ``message`` next to ``field``; False when the form has no such field."""
+        ...
+
+
+class _Notifier(QObject):
+    changed = Signal(object)  # Change
+    failed = Signal(object)  # KotaCerdasError with no field to show it next to
+
+
+_notifier: _Notifier | None = None
+_timings: dict[str, deque[float]] = {}
+
+
+def notifier() -> _Notifier:
+    global _notifier
+    if _notifier is None:
+        _notifier = _Notifier()
+    return _notifier
+
+
+def timings(kind: str) -> list[float]:
+    """Seconds taken by the recent store calls of one kind of change (the autosave is ANSWER)."""
+    return list(_timings.get(kind, ()))
+
+
+def report(error: KotaCerdasError, fields: FieldMessages | None = None) -> None:
+    """Show the message next to its field when possible, else hand it to the window."""
+    if error.field and fields is not None and fields.show_error(error.field, str(error)):
+        return
+    notifier().failed.emit(error)
+
+
+def perform(
+    change: Change, action: Callable[[], T], fields: FieldMessages | None = None
+) -> T | None:
+    """Run one store write; None (and the error reported) when a rule was broken."""
+    started = time.perf_counter()
+    try:
+        result = action()
+    except KotaCerdasError as error:
+        report(error, fields)
+        return None
+    _timings.setdefault(change.kind, deque(maxlen=5000)).append(time.perf_counter() - started)
+    notifier().changed.emit(change)
+    return result
+
+
+def perform_in_background(
+    change: Change,
+    work: Callable[[Store, background.Progress], T],
+    *,
+    store_path: Path,
+    parent: QWidget | None,
+    title: str,
+    fields: FieldMessages | None = None,
+    on_done: Callable[[T], None] | None = None,
+) -> background.Task:
+    """``perform`` for long work: it runs on its own store in a worker thread, with progress."""
+
+    def done(result: Any) -> None:
+        notifier().changed.emit(change)
+        if on_done is not None:
+            on_done(result)
+
+    def failed(exc: BaseException) -> None:
+        if isinstance(exc, background.Cancelled):
+            return
+        if not isinstance(exc, KotaCerdasError):
+            exc = StorageError(t(f"Gagal: {exc}", f"Failed: {exc}"))
+        report(exc, fields)
+
+    return background.start(
+        background.with_store(store_path, work),
+        parent=parent,
+        title=title,
+        on_done=done,
+        on_error=failed,
+    )
+
+
+# Answers and evidence ---------------------------------------------------------
+
+
+def save_answer(
+    store: Store, assessment_id: int, answer: Answer, fields: FieldMessages | None = None
+) -> Answer | None:
+    return perform(
+        Change(ANSWER, assessment_id, answer.indicator_code),
+        lambda: store.assessments.save_answer(assessment_id, answer),
+        fields,
+    )
+
+
+def add_evidence(
+    store: Store,
+    assessment_id: int,
+    indicator_code: str,
+    evidence: Evidence,
+    fields: FieldMessages | None = None,
+) -> Evidence | None:
+    """A document reference without a file (title, number, date)."""
+    return perform(
+        Change(EVIDENCE, assessment_id, indicator_code),
+        lambda: store.evidence.add(assessment_id, indicator_code, evidence),
+        fields,
+    )
+
+
+def attach_file(
+    store: Store,
+    assessment_id: int,
+    indicator_code: str,
+    path: Path,
+    evidence: Evidence,
+    *,
+    parent: QWidget | None,
+    fields: FieldMessages | None = None,
+    on_done: Callable[[Evidence], None] | None = None,
+) -> background.Task:
+    """Read, hash and store a file in the background (a 20 MB scan must not freeze the form)."""
+
+    def work(worker_store: Store, progress: background.Progress) -> Evidence:
+        progress.step(0, 0, str(t(f"Membaca {path.name} …", f"Reading {path.name} …")))
+        content = worker_store.evidence.read_file(path)
+        progress.step(0, 0, str(t(f"Menyimpan {path.name} …", f"Storing {path.name} …")))
+        evidence.file_name = path.name
+        return worker_store.evidence.add(assessment_id, indicator_code, evidence, content)
+
+    return perform_in_background(
+        Change(EVIDENCE, assessment_id, indicator_code),
+        work,
+        store_path=store.path,
+        parent=parent,
+        title=str(t("Melampirkan berkas", "Attaching a file")),
+        fields=fields,
+        on_done=on_done,
+    )
+
+
+def remove_evidence(
+    store: Store,
+    assessment_id: int,
+    indicator_code: str,
+    evidence_id: int,
+    fields: FieldMessages | None = None,
+) -> bool:
+    return (
+        perform(
+            Change(EVIDENCE, assessment_id, indicator_code),
+            lambda: store.evidence.remove(evidence_id) or True,
+            fields,
+        )
+        is not None
+    )
+
+
+# Agencies, assessments, settings ---------------------------------------------
+
+
+def update_agency(
+    store: Store, agency: Agency, fields: FieldMessages | None = None
+) -> Agency | None:
+    return perform(
+        Change(AGENCY, agency_code=agency.code), lambda: store.agencies.update(agency), fields
+    )
+
+
+def add_agency(store: Store, agency: Agency, fields: FieldMessages | None = None) -> Agency | None:
+    return perform(
+        Change(AGENCY, agency_code=agency.code), lambda: store.agencies.add(agency), fields
+    )
+
+
+def new_assessment(
+    store: Store, agency_code: str, year: int | str, fields: FieldMessages | None = None
+) -> Assessment | None:
+    return perform(
+        Change(ASSESSMENT, agency_code=agency_code),
+        lambda: store.assessments.new(agency_code, year),
+        fields,
+    )
+
+
+def set_city_name(store: Store, name: str) -> bool:
+    return (
+        perform(Change(SETTINGS), lambda: store.settings.set("city_name", name.strip()) or True)
+        is not None
+    )
+
+
+def start_city(
+    store: Store, city: str, agency: Agency, year: int | str, fields: FieldMessages | None = None
+) -> Assessment | None:
+    """First run: the city's name, the operator's agency and its first assessment, all or nothing."""
+
+    def action() -> Assessment:
+        if not city.strip():
+            raise ValidationError(
+                t("Nama pemerintah kota wajib diisi.", "The city government's name is required."),
+                "city",
+            )
+        with store.db.atomic():
+            store.settings.set("city_name", city.strip())
+            agency.city = agency.city or city.strip()
+            store.agencies.add(agency)
+            return store.assessments.new(agency.code, year)
+
+    return perform(Change(ASSESSMENT, agency_code=agency.code), action, fields)
+
+
+def fill_demo(
+    store: Store, *, parent: QWidget | None, on_done: Callable[[Any], None]
+) -> background.Task:
+    """The demo city (ten agencies, two years) written by a worker with its own connection."""
+
+    def work(worker_store: Store, progress: background.Progress) -> Any:
+        progress.step(0, 0, str(t("Membuat kota contoh …", "Creating the demo city …")))
+        return fill_demo_city(worker_store)
+
+    return perform_in_background(
+        Change(ASSESSMENT),
+        work,
+        store_path=store.path,
+        parent=parent,
+        title=str(t("Kota contoh", "Demo city")),
+        on_done=on_done,
+    )

@@ -1,0 +1,262 @@
+"""Print preview of the evaluation sheet: the generated PDF itself, shown by QtPdf.
+
+What is previewed is what is saved and what is printed: one PDF, made once
+per paper size in a worker (its own store connection), kept as bytes.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSizeF, Signal
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kotacerdas_desktop.domain.errors import KotaCerdasError, StorageError
+from kotacerdas_desktop.domain.text import t
+from kotacerdas_desktop.gui import background
+from kotacerdas_desktop.gui.print_job import paper_mismatch, prepare_printer, start_printing
+from kotacerdas_desktop.reports.batch import sheet_file_name
+from kotacerdas_desktop.reports.sheet import RenderedSheet, build_sheet, write_atomically
+from kotacerdas_desktop.reports.sheet_data import load_sheet_data
+from kotacerdas_desktop.store import Store
+
+PAPERS = (
+    ("a4", t("A4 (210 × 297 mm)", "A4 (210 × 297 mm)")),
+    ("f4", t("F4 / Folio (215 × 330 mm)", "F4 / Folio (215 × 330 mm)")),
+)
+
+
+class SheetPreviewDialog(QDialog):
+    """Preview, save and print one assessment's sheet; ``sheetReady`` fires when a PDF is shown."""
+
+    sheetReady = Signal()
+    printed = Signal(int)  # pages
+
+    def __init__(
+        self, store: Store, assessment_id: int, parent: QWidget | None = None, paper: str = "a4"
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("sheetPreviewDialog")
+        self.store = store
+        self.assessment = store.assessments.get(assessment_id)
+        self.sheet: RenderedSheet | None = None
+        self.printer: QPrinter | None = None
+        self._task: background.Task | None = None
+        self._buffer = QBuffer(self)
+        self.document = QPdfDocument(self)
+        self._build(paper)
+        self.generate()
+
+    # Layout -----------------------------------------------------------------
+
+    def _build(self, paper: str) -> None:
+        a = self.assessment
+        agency = self.store.agencies.get(a.agency_code)
+        self.setWindowTitle(
+            str(
+                t(
+                    f"Lembar evaluasi: {agency.name} {a.year}, revisi {a.revision}",
+                    f"Evaluation sheet: {agency.name} {a.year}, revision {a.revision}",
+                )
+            )
+        )
+        self.paper = QComboBox(self)
+        self.paper.setObjectName("comboPaper")
+        for code, label in PAPERS:
+            self.paper.addItem(str(label), code)
+        self.paper.setCurrentIndex(max(0, self.paper.findData(paper.lower())))
+        self.paper.currentIndexChanged.connect(self.generate)
+        self.status = QLabel(self)
+        self.status.setObjectName("labelSheetStatus")
+        self.status.setWordWrap(True)
+        self.save_button = QPushButton(str(t("Simpan PDF…", "Save as PDF…")), self)
+        self.save_button.setObjectName("buttonSavePdf")
+        self.save_button.clicked.connect(self.ask_save)
+        self.print_button = QPushButton(str(t("Cetak…", "Print…")), self)
+        self.print_button.setObjectName("buttonPrint")
+        self.print_button.clicked.connect(self.ask_print)
+        close = QPushButton(str(t("Tutup", "Close")), self)
+        close.clicked.connect(self.reject)
+        paper_label = QLabel(str(t("Kertas:", "Paper:")), self)
+        paper_label.setBuddy(self.paper)
+        bar = QHBoxLayout()
+        bar.addWidget(paper_label)
+        bar.addWidget(self.paper)
+        bar.addWidget(self.status, 1)
+        bar.addWidget(self.save_button)
+        bar.addWidget(self.print_button)
+        bar.addWidget(close)
+        self.view = QPdfView(self)
+        self.view.setObjectName("pdfView")
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.view.setDocument(self.document)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.view, 1)
+        self.resize(900, 1000)
+        self._set_busy(True)
+
+    def _set_busy(self, busy: bool) -> None:
+        ready = not busy and self.sheet is not None
+        self.save_button.setEnabled(ready)
+        self.print_button.setEnabled(ready)
+        self.paper.setEnabled(not busy)
+
+    @property
+    def paper_code(self) -> str:
+        return self.paper.currentData()
+
+    # Generating --------------------------------------------------------------
+
+    def generate(self) -> None:
+        """Make the PDF for the chosen paper in a worker, then show it."""
+        assessment_id, paper = self.assessment.id, self.paper_code
+        self.sheet = None
+        self._set_busy(True)
+        self.status.setText(str(t("Menyusun lembar evaluasi…", "Building the evaluation sheet…")))
+
+        def work(store: Store, progress: background.Progress) -> RenderedSheet:
+            progress.step(
+                0, 0, str(t("Menyusun lembar evaluasi…", "Building the evaluation sheet…"))
+            )
+            return build_sheet(load_sheet_data(store, assessment_id), paper)
+
+        self._task = background.start(
+            background.with_store(self.store.path, work),
+            parent=self,
+            title=str(t("Lembar evaluasi", "Evaluation sheet")),
+            on_done=self._show,
+            on_error=self._failed,
+        )
+
+    def _show(self, sheet: RenderedSheet) -> None:
+        self._task = None
+        self.sheet = sheet
+        self.document.close()
+        self._buffer.close()
+        self._buffer.setData(QByteArray(sheet.pdf))
+        self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        self.document.load(self._buffer)
+        a = self.assessment
+        if a.is_finalized:
+            text = t(
+                f"Final · {sheet.pages} halaman · sidik jari {a.fingerprint[:16]}…",
+                f"Final · {sheet.pages} pages · fingerprint {a.fingerprint[:16]}…",
+            )
+        else:
+            text = t(
+                f"DRAF (belum final, tidak untuk ditandatangani) · {sheet.pages} halaman",
+                f"DRAFT (not final, not for signing) · {sheet.pages} pages",
+            )
+        self.status.setText(str(text))
+        self._set_busy(False)
+        self.sheetReady.emit()
+
+    def _failed(self, error: BaseException) -> None:
+        self._task = None
+        self._set_busy(False)
+        if isinstance(error, background.Cancelled):
+            self.status.setText(str(t("Dibatalkan.", "Cancelled.")))
+            return
+        self.status.setText(str(error))
+        self.status.setProperty("role", "error")
+
+    def page_size(self) -> QSizeF:
+        return self.document.pagePointSize(0)
+
+    # Saving and printing -------------------------------------------------------
+
+    def ask_save(self) -> None:
+        start = str(Path.home() / sheet_file_name(self.assessment))
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            str(t("Simpan lembar evaluasi", "Save the evaluation sheet")),
+            start,
+            "PDF (*.pdf)",
+        )
+        if path:
+            self.save_to(Path(path))
+
+    def save_to(self, path: Path) -> bool:
+        """Write exactly the previewed PDF; the message says where, or why not."""
+        if self.sheet is None:
+            return False
+        path = path if path.suffix.lower() == ".pdf" else path.with_suffix(".pdf")
+        try:
+            write_atomically(self.sheet.pdf, path)
+        except StorageError as error:
+            QMessageBox.warning(self, "KotaCerdas", str(error))
+            return False
+        self.status.setText(str(t(f"Disimpan: {path}", f"Saved: {path}")))
+        return True
+
+    def ask_print(self) -> None:
+        if self.sheet is None:
+            return
+        self.printer = self.printer or QPrinter(QPrinter.PrinterMode.HighResolution)
+        prepare_printer(self.printer, self.page_size(), self.windowTitle())
+        dialog = QPrintDialog(self.printer, self)
+        dialog.setOption(QPrintDialog.PrintDialogOption.PrintPageRange, True)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        problem = paper_mismatch(self.printer.pageLayout(), self.page_size())
+        if problem is not None:
+            answer = QMessageBox.warning(
+                self,
+                str(t("Ukuran kertas berbeda", "Paper size differs")),
+                str(problem) + "\n\n" + str(t("Tetap cetak?", "Print anyway?")),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        self.print_to(self.printer)
+
+    def print_to(self, printer: QPrinter) -> background.Task | None:
+        """Print the previewed pages on a printer already set up (the print dialog's, or a test's)."""
+        if self.sheet is None:
+            return None
+        self._set_busy(True)
+
+        def done(pages: int) -> None:
+            self._set_busy(False)
+            self.status.setText(
+                str(
+                    t(
+                        f"{pages} halaman dikirim ke printer.",
+                        f"{pages} page(s) sent to the printer.",
+                    )
+                )
+            )
+            self.printed.emit(pages)
+
+        def failed(error: BaseException) -> None:
+            self._set_busy(False)
+            if isinstance(error, background.Cancelled):
+                self.status.setText(str(t("Pencetakan dibatalkan.", "Printing cancelled.")))
+                return
+            message = (
+                str(error)
+                if isinstance(error, KotaCerdasError)
+                else str(t(f"Gagal mencetak: {error}", f"Printing failed: {error}"))
+            )
+            QMessageBox.warning(self, "KotaCerdas", message)
+
+        self._task = start_printing(
+            self.sheet.pdf, printer, parent=self, on_done=done, on_error=failed
+        )
+        return self._task

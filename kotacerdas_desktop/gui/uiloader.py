@@ -1,0 +1,77 @@
+"""Load Qt Designer forms from ui/ at run time and give them their words in the chosen language.
+
+The .ui files hold layout and object names only; every visible word is set
+here from ``t()`` texts, so the Indonesian and English interfaces come from
+one form and a translator never edits XML. Loading at run time (QUiLoader)
+keeps the build simple: ui/ ships as data, found through resources.ui_path.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from PySide6.QtCore import QFile, QIODevice, QObject
+from PySide6.QtUiTools import QUiLoader
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kotacerdas_desktop.domain.text import LocalText
+from kotacerdas_desktop.resources import ui_path
+
+
+class Ui:
+    """The named widgets of a loaded form, as attributes: ``ui.editJustification``."""
+
+    def __init__(self, root: QWidget) -> None:
+        self.root = root
+
+    def __getattr__(self, name: str) -> QWidget:
+        found = self.root.findChild(QObject, name)
+        if found is None:
+            raise AttributeError(f"{name} is not in form {self.root.objectName()}")
+        setattr(self, name, found)
+        return found
+
+
+def load_ui(name: str, host: QWidget) -> Ui:
+    """Load ui/NAME into ``host`` (filling it edge to edge) and return its widgets."""
+    file = QFile(str(ui_path(name)))
+    if not file.open(QIODevice.OpenModeFlag.ReadOnly):
+        raise FileNotFoundError(f"cannot read {file.fileName()}")
+    try:
+        root = QUiLoader().load(file, host)
+    finally:
+        file.close()
+    if root is None:
+        raise RuntimeError(f"{name} is not a valid Designer form")
+    layout = host.layout() or QVBoxLayout(host)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(root)
+    return Ui(root)
+
+
+def apply_texts(ui: Ui, texts: Mapping[str, LocalText]) -> None:
+    """Set each widget's words: ``name`` is its text (or title), ``name.placeholder`` / ``name.tip`` the others."""
+    for key, text in texts.items():
+        name, _, part = key.partition(".")
+        widget = getattr(ui, name)
+        value = str(text)
+        if part == "placeholder" and isinstance(widget, QLineEdit | QPlainTextEdit):
+            widget.setPlaceholderText(value)
+        elif part == "tip":
+            widget.setToolTip(value)
+        elif part:
+            raise ValueError(f"unknown text part {key!r}")
+        elif isinstance(widget, QGroupBox):
+            widget.setTitle(value)
+        elif isinstance(widget, QLabel | QAbstractButton | QLineEdit):
+            widget.setText(value)
+        else:
+            widget.setWindowTitle(value)

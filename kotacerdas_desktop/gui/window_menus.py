@@ -1,0 +1,189 @@
+"""Menus, toolbar and keyboard shortcuts of the main window, in one place.
+
+Every command an operator uses daily has a key (listed under Help > Keyboard
+shortcuts), so the whole assessment can be filled without a mouse. The
+"Penilaian" menu (objectName menuAssessment) is where assessment-wide
+actions go; the evaluation sheet adds print, finalize and verify there.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar
+
+from kotacerdas_desktop.domain.text import LocalText, t
+
+
+@dataclass
+class Actions:
+    new_database: QAction
+    open_database: QAction
+    quit: QAction
+    undo: QAction
+    redo: QAction
+    find: QAction
+    next_indicator: QAction
+    previous_indicator: QAction
+    next_unanswered: QAction
+    show_previous: QAction
+    new_assessment: QAction
+    agency_settings: QAction
+    new_agency: QAction
+    shortcuts: QAction
+    about: QAction
+    menu_recent: QMenu
+    menu_assessment: QMenu
+    toolbar: QToolBar
+
+
+def _action(
+    window: QMainWindow,
+    name: str,
+    text: LocalText,
+    keys: tuple[str | QKeySequence.StandardKey, ...] = (),
+) -> QAction:
+    action = QAction(str(text), window)
+    action.setObjectName(name)
+    action.setShortcuts([QKeySequence(key) for key in keys])
+    # WindowShortcut: the keys work wherever the focus is in the window, text fields included.
+    action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+    window.addAction(action)
+    return action
+
+
+def build(window: QMainWindow, undo_stack: QUndoStack) -> Actions:
+    undo = undo_stack.createUndoAction(window, str(t("Urungkan", "Undo")))
+    undo.setObjectName("actionUndo")
+    undo.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
+    redo = undo_stack.createRedoAction(window, str(t("Ulangi", "Redo")))
+    redo.setObjectName("actionRedo")
+    redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+    for action in (undo, redo):
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        window.addAction(action)
+    show_previous = _action(
+        window,
+        "actionShowPrevious",
+        t("Jawaban tahun lalu di samping", "Last year's answer alongside"),
+    )
+    show_previous.setCheckable(True)
+    show_previous.setChecked(True)
+    actions = Actions(
+        new_database=_action(window, "actionNewDatabase", t("Basis data baru…", "New database…")),
+        open_database=_action(
+            window,
+            "actionOpenDatabase",
+            t("Buka basis data…", "Open database…"),
+            (QKeySequence.StandardKey.Open,),
+        ),
+        quit=_action(window, "actionQuit", t("Keluar", "Quit"), ("Ctrl+Q",)),
+        undo=undo,
+        redo=redo,
+        find=_action(window, "actionFind", t("Cari indikator", "Find indicator"), ("Ctrl+F",)),
+        next_indicator=_action(
+            window,
+            "actionNextIndicator",
+            t("Indikator berikutnya", "Next indicator"),
+            ("Ctrl+PgDown",),
+        ),
+        previous_indicator=_action(
+            window,
+            "actionPreviousIndicator",
+            t("Indikator sebelumnya", "Previous indicator"),
+            ("Ctrl+PgUp",),
+        ),
+        next_unanswered=_action(
+            window,
+            "actionNextUnanswered",
+            t("Belum dijawab berikutnya", "Next unanswered"),
+            ("F8", "Ctrl+Shift+PgDown"),
+        ),
+        show_previous=show_previous,
+        new_assessment=_action(
+            window, "actionNewAssessment", t("Penilaian tahun baru…", "New year's assessment…")
+        ),
+        agency_settings=_action(
+            window,
+            "actionAgencySettings",
+            t("Pengaturan OPD…", "Agency settings…"),
+            ("Ctrl+Shift+O",),
+        ),
+        new_agency=_action(window, "actionNewAgency", t("OPD baru…", "New agency…")),
+        shortcuts=_action(
+            window, "actionShortcuts", t("Pintasan keyboard", "Keyboard shortcuts"), ("F1",)
+        ),
+        about=_action(window, "actionAbout", t("Tentang KotaCerdas", "About KotaCerdas")),
+        menu_recent=QMenu(str(t("Buka terakhir", "Open recent")), window),
+        menu_assessment=QMenu(str(t("&Penilaian", "&Assessment")), window),
+        toolbar=QToolBar(str(t("Alat", "Tools")), window),
+    )
+    _menus(window, actions)
+    _toolbar(window, actions)
+    return actions
+
+
+def _menus(window: QMainWindow, a: Actions) -> None:
+    bar = window.menuBar()
+    file_menu = bar.addMenu(str(t("&Berkas", "&File")))
+    file_menu.setObjectName("menuFile")
+    file_menu.addActions([a.new_database, a.open_database])
+    a.menu_recent.setObjectName("menuRecent")
+    file_menu.addMenu(a.menu_recent)
+    file_menu.addSeparator()
+    file_menu.addAction(a.quit)
+    edit = bar.addMenu(str(t("&Edit", "&Edit")))
+    edit.setObjectName("menuEdit")
+    edit.addActions([a.undo, a.redo])
+    edit.addSeparator()
+    edit.addAction(a.find)
+    navigate = bar.addMenu(str(t("&Navigasi", "&Go")))
+    navigate.setObjectName("menuNavigate")
+    navigate.addActions([a.previous_indicator, a.next_indicator, a.next_unanswered])
+    navigate.addSeparator()
+    navigate.addAction(a.show_previous)
+    a.menu_assessment.setObjectName("menuAssessment")
+    a.menu_assessment.addAction(a.new_assessment)
+    a.menu_assessment.addSeparator()
+    bar.addMenu(a.menu_assessment)
+    agency = bar.addMenu(str(t("&OPD", "A&gency")))
+    agency.setObjectName("menuAgency")
+    agency.addActions([a.agency_settings, a.new_agency])
+    help_menu = bar.addMenu(str(t("Ban&tuan", "&Help")))
+    help_menu.setObjectName("menuHelp")
+    help_menu.addActions([a.shortcuts, a.about])
+
+
+def _toolbar(window: QMainWindow, a: Actions) -> None:
+    bar = a.toolbar
+    bar.setObjectName("toolbarMain")
+    bar.setMovable(False)
+    bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+    window.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
+
+
+def fill_toolbar_buttons(a: Actions) -> None:
+    """The buttons after the switchers (which AssessmentSwitcher puts first)."""
+    bar = a.toolbar
+    bar.addSeparator()
+    a.previous_indicator.setIconText(str(t("‹ Sebelumnya", "‹ Previous")))
+    a.next_indicator.setIconText(str(t("Berikutnya ›", "Next ›")))
+    a.next_unanswered.setIconText(str(t("Belum dijawab ›", "Unanswered ›")))
+    bar.addActions([a.previous_indicator, a.next_indicator, a.next_unanswered])
+    bar.addSeparator()
+    bar.addActions([a.undo, a.redo])
+    bar.addSeparator()
+    bar.addAction(a.agency_settings)
+    for action in (
+        a.previous_indicator,
+        a.next_indicator,
+        a.next_unanswered,
+        a.undo,
+        a.redo,
+        a.agency_settings,
+    ):
+        shortcut = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        if shortcut:
+            action.setToolTip(f"{action.text()} ({shortcut})")

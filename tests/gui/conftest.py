@@ -1,0 +1,72 @@
+"""GUI fixtures: the real main window on a real SQLite file, with throw-away window settings."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from kotacerdas_desktop.gui.main_window import MainWindow
+from kotacerdas_desktop.gui.preferences import SETTINGS_ENV
+from kotacerdas_desktop.store import Store
+
+HERE = Path(__file__).parent
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The offscreen platform warns once per shown window about a feature it lacks; not our code."""
+    for item in items:
+        if HERE in item.path.parents:
+            item.add_marker(pytest.mark.qt_log_ignore("does not support propagateSizeHints"))
+
+
+@pytest.fixture(autouse=True)
+def ui_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Window geometry, recent files and last position go to a file of this test only."""
+    path = tmp_path / "ui-settings.ini"
+    monkeypatch.setenv(SETTINGS_ENV, str(path))
+    return path
+
+
+WindowFactory = Callable[[Store], MainWindow]
+
+
+@pytest.fixture
+def open_window(qtbot: QtBot) -> Iterator[WindowFactory]:
+    """Open a main window on a store, shown, and closed (saving its position) at the end."""
+    windows: list[MainWindow] = []
+
+    def make(store: Store) -> MainWindow:
+        window = MainWindow(store)
+        qtbot.addWidget(window)
+        window.resize(1366, 740)
+        window.show()
+        qtbot.waitExposed(window)
+        windows.append(window)
+        return window
+
+    yield make
+    for window in windows:
+        window.close()
+
+
+@pytest.fixture
+def demo_window(demo_store: Store, open_window: WindowFactory) -> MainWindow:
+    return open_window(demo_store)
+
+
+def stored_answer(db: Path, assessment_id: int, code: str) -> dict | None:
+    """The answer row as another program sees it in the file (a separate connection)."""
+    conn = sqlite3.connect(db)
+    conn.row_factory = sqlite3.Row
+    try:
+        row = conn.execute(
+            "SELECT * FROM answers WHERE assessment_id = ? AND indicator_code = ?",
+            [assessment_id, code],
+        ).fetchone()
+        return dict(row) if row else None
+    finally:
+        conn.close()
