@@ -234,6 +234,30 @@ def new_assessment(
     )
 
 
+def finalize_assessment(
+    store: Store,
+    assessment_id: int,
+    override_reason: str = "",
+    document_number: str = "",
+    fields: FieldMessages | None = None,
+) -> Assessment | None:
+    """Lock and fingerprint an assessment (incomplete only with a written, recorded reason)."""
+    return perform(
+        Change(ASSESSMENT, assessment_id),
+        lambda: store.lifecycle.finalize(assessment_id, override_reason, document_number),
+        fields,
+    )
+
+
+def reopen_assessment(
+    store: Store, assessment_id: int, fields: FieldMessages | None = None
+) -> Assessment | None:
+    """Revision N+1 as a draft copy; the finalized revision stays locked and printable."""
+    return perform(
+        Change(ASSESSMENT, assessment_id), lambda: store.lifecycle.reopen(assessment_id), fields
+    )
+
+
 def set_city_name(store: Store, name: str) -> bool:
     return (
         perform(Change(SETTINGS), lambda: store.settings.set("city_name", name.strip()) or True)
