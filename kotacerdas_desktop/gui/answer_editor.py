@@ -152,6 +152,14 @@ class AnswerEditor(QObject):
         assert isinstance(app, QApplication)
         app.focusChanged.connect(self._focus_changed)
 
+    def close(self) -> None:
+        """Save what is pending and stop listening (the window is closing; its store will be closed)."""
+        self.flush()
+        self._timer.stop()
+        operations.notifier().changed.disconnect(self._store_changed)
+        QApplication.instance().focusChanged.disconnect(self._focus_changed)  # type: ignore[union-attr]
+        self.assessment = None
+
     # Loading and showing ----------------------------------------------------
 
     @property
