@@ -27,7 +27,7 @@ from kotacerdas_desktop.domain.errors import KotaCerdasError, LockedError
 from kotacerdas_desktop.domain.model import Assessment
 from kotacerdas_desktop.domain.scoring import score
 from kotacerdas_desktop.domain.text import t
-from kotacerdas_desktop.gui import operations, preferences, window_menus
+from kotacerdas_desktop.gui import operations, preferences, sheet_actions, window_menus
 from kotacerdas_desktop.gui.agency_dialog import AgencyDialog
 from kotacerdas_desktop.gui.answer_editor import AnswerEditor
 from kotacerdas_desktop.gui.formatting import format_clock, format_timestamp
@@ -58,6 +58,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.store = store
         self.assessment: Assessment | None = None
+        self._detached = False
         central = QWidget(self)
         self.ui = load_ui("main_window.ui", central)
         self.setCentralWidget(central)
@@ -83,6 +84,7 @@ class MainWindow(QMainWindow):
         self._connect()
         self._restore_layout()
         self._show_path()
+        self.sheet_menu = sheet_actions.install(self)  # print, finalize, reopen, verify
         self._open_initial()
 
     # Public interface ------------------------------------------------------------
@@ -481,12 +483,17 @@ class MainWindow(QMainWindow):
         self.actions.show_previous.setChecked(show_previous not in (False, "false"))
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.editor.flush()
-        settings = preferences.ui_settings()
-        settings.setValue("window/geometry", self.saveGeometry())
-        settings.setValue("window/splitter_main", self.ui.splitterMain.saveState())
-        settings.setValue("window/splitter_form", self.ui.splitterForm.saveState())
-        settings.setValue("window/show_previous", self.actions.show_previous.isChecked())
-        settings.sync()
+        """Save what is pending, remember the layout, and stop listening (the store closes next)."""
+        if not self._detached:
+            self._detached = True
+            self.editor.close()
+            operations.notifier().changed.disconnect(self._store_changed)
+            operations.notifier().failed.disconnect(self._failed)
+            settings = preferences.ui_settings()
+            settings.setValue("window/geometry", self.saveGeometry())
+            settings.setValue("window/splitter_main", self.ui.splitterMain.saveState())
+            settings.setValue("window/splitter_form", self.ui.splitterForm.saveState())
+            settings.setValue("window/show_previous", self.actions.show_previous.isChecked())
+            settings.sync()
+            self.closed.emit()
         super().closeEvent(event)
-        self.closed.emit()
