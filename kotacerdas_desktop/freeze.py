@@ -44,14 +44,27 @@ QT_MODULES_USED = frozenset(
 # (tests, the build itself); excluded so no hook drags them in.
 NOT_SHIPPED = ("tkinter", "pytest", "pytestqt", "pypdf", "pdfplumber", "pypdfium2", "PyInstaller")
 # Optional parts of what we do ship, left out by size: packaging tools a hook
-# would drag in, TLS (the program never opens a connection), and the Pillow
-# codecs reportlab never needs (it embeds PNG, JPEG and GIF logos).
+# would drag in; TLS (the program never opens a connection); debuggers, test
+# runners and their asyncio that libraries import only for their own tests
+# (reportlab's doctests); process pools nothing here uses; XML trees Pillow
+# names only in type hints; and the Pillow codecs reportlab never needs (it
+# embeds PNG, JPEG and GIF logos). The frozen self-test proves they are not missed.
 LEFT_OUT = (
     "setuptools",
     "distutils",
     "_distutils_hack",
     "pkg_resources",
     "ssl",
+    "doctest",
+    "pdb",
+    "pydoc",
+    "unittest",
+    "asyncio",
+    "readline",
+    "multiprocessing",
+    "xmlrpc",
+    "xml.etree",
+    "reportlab.graphics.testshapes",
     "PIL._avif",
     "PIL._webp",
     "PIL._imagingcms",
@@ -101,7 +114,7 @@ PLUGINS_NEEDED: dict[str, dict[str, frozenset[str]]] = {
 }
 # Qt libraries of modules we do not use; any of them in the folder is a build error.
 UNWANTED_QT_LIB = re.compile(
-    r"Qt6(Qml|Quick|WebEngine|3D|Multimedia|Designer|Sql|Test|Help|LabsStyleKit|OpenGLWidgets|"
+    r"Qt6(Qml|Quick|WebEngine|3D|Multimedia|Designer|Sql|Test|Help|LabsStyleKit|"
     r"WaylandCompositor|EglFS|Bluetooth|Nfc|Charts|DataVisualization|Graphs|Location|Positioning|"
     r"Sensors|SerialPort|SerialBus|SpatialAudio|TextToSpeech|VirtualKeyboard|WebChannel|WebSockets|"
     r"WebView|RemoteObjects|Scxml|StateMachine|HttpServer)",

@@ -59,13 +59,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         from kotacerdas_desktop.selftest import run_self_test
 
         return run_self_test()
+    if args.command is None and args.quit_after_start:  # the build times a cold start with it
+        from kotacerdas_desktop.selftest import start_and_quit
+
+        return start_and_quit(args.db)
     if args.command is None:
         from kotacerdas_desktop.gui.app import run  # Qt is imported only when the GUI starts
 
-        if args.quit_after_start:  # the build times a cold start with it
-            from kotacerdas_desktop.selftest import quit_after_start
-
-            quit_after_start()
         return run(args.db)
     if not hasattr(args, "handler"):
         parser.parse_args([args.command, "--help"])
