@@ -156,42 +156,37 @@ def score_chart(data: SheetData, width: float) -> Drawing:
     return drawing
 
 
+def _captioned(caption: Paragraph, body: Flowable, space: float = 1.5 * mm) -> KeepTogether:
+    """A caption that never stays behind at a page foot without what it names."""
+    return KeepTogether([Spacer(1, 3 * mm), caption, Spacer(1, space), body])
+
+
 def summary_section(data: SheetData, number: int, width: float) -> list[Flowable]:
+    """Dimension scores with the index, the enablers apart, and the chart."""
     st = styles()
     report = data.report
     index_note = " (sebagian: belum semua indikator terjawab)" if report.partial else ""
+    index_row = (
+        f"INDEKS {data.catalogue.name.id.upper()}{index_note}",
+        format_decimal(report.index),
+        report.predicate.label.id if report.predicate else "-",
+    )
     flowables: list[Flowable] = [
-        para(f"{number}. Rekapitulasi Hasil Penilaian", st.heading),
-        _score_table(
-            data,
-            data.dimensions(KIND_DIMENSION),
-            width,
-            "Dimensi",
-            (
-                f"INDEKS {data.catalogue.name.id.upper()}{index_note}",
-                format_decimal(report.index),
-                report.predicate.label.id if report.predicate else "-",
-            ),
-        ),
+        _captioned(
+            para(f"{number}. Rekapitulasi Hasil Penilaian", st.heading),
+            _score_table(data, data.dimensions(KIND_DIMENSION), width, "Dimensi", index_row),
+            space=0,
+        )
     ]
     enablers = data.dimensions(KIND_ENABLER)
     if enablers:
-        flowables += [
-            Spacer(1, 3 * mm),
-            Paragraph(
-                f"<b>Faktor Pendukung (Enabler)</b> &nbsp; <i>{markup(ENABLER_NOTE)}</i>", st.note
-            ),
-            Spacer(1, 1.5 * mm),
-            _score_table(data, enablers, width, "Faktor Pendukung", None),
-        ]
-    flowables.append(
-        KeepTogether(
-            [
-                Spacer(1, 4 * mm),
-                Paragraph(f"<b>Grafik Skor</b> &nbsp; <i>{markup(CHART_NOTE)}</i>", st.note),
-                Spacer(1, 1 * mm),
-                score_chart(data, width),
-            ]
+        caption = f"<b>Faktor Pendukung (Enabler)</b> &nbsp; <i>{markup(ENABLER_NOTE)}</i>"
+        flowables.append(
+            _captioned(
+                Paragraph(caption, st.note),
+                _score_table(data, enablers, width, "Faktor Pendukung", None),
+            )
         )
-    )
+    caption = f"<b>Grafik Skor</b> &nbsp; <i>{markup(CHART_NOTE)}</i>"
+    flowables.append(_captioned(Paragraph(caption, st.note), score_chart(data, width)))
     return flowables
