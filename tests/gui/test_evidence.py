@@ -8,9 +8,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QObject, QPoint, QPointF, Qt, QUrl, Slot
+from PySide6.QtCore import QMimeData, QObject, QPointF, Qt, QUrl, Slot
 from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from kotacerdas_desktop.gui.evidence_dialog import EvidenceDialog
@@ -55,7 +55,7 @@ def drop(widget: object, path: Path) -> bool:
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(path))])
     enter = QDragEnterEvent(
-        QPoint(20, 20),
+        QPointF(20, 20),
         Qt.DropAction.CopyAction,
         mime,
         Qt.MouseButton.LeftButton,
@@ -90,7 +90,9 @@ def test_dropped_file_is_stored_opened_and_removed(
     assert dialog is not None and dialog.ui.editTitle.text() == "SK Tim Smart City"
     qtbot.keyClicks(dialog.ui.editNumber, "188.45/12/417.10/2026")
     dialog.ui.checkDate.setChecked(True)
-    qtbot.mouseClick(dialog.ui.buttonBox.buttons()[0], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(
+        dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton
+    )
     table = window.form.ui.tableEvidence
     qtbot.waitUntil(lambda: table.rowCount() == len(before) + 1, timeout=5000)
 
@@ -124,7 +126,9 @@ def test_reference_without_file(demo_window: MainWindow, demo_store: Store, qtbo
     dialog = window.findChild(EvidenceDialog)
     assert dialog is not None
     qtbot.keyClicks(dialog.ui.editTitle, "Perwali Nomor 12 Tahun 2025")
-    qtbot.mouseClick(dialog.ui.buttonBox.buttons()[0], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(
+        dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton
+    )
     rows = evidence_rows(demo_store.path, assessment_id, code)
     assert rows[-1][:2] == ("Perwali Nomor 12 Tahun 2025", "")
     assert rows[-1][4] is None

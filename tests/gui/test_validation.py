@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from kotacerdas_desktop.gui.evidence_dialog import EvidenceDialog
@@ -70,7 +70,9 @@ def _attach(window: MainWindow, qtbot: QtBot, path: Path, title: str) -> Evidenc
     assert dialog is not None and dialog.isVisible()
     dialog.ui.editTitle.clear()
     qtbot.keyClicks(dialog.ui.editTitle, title)
-    qtbot.mouseClick(dialog.ui.buttonBox.buttons()[0], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(
+        dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton
+    )
     return dialog
 
 
@@ -102,7 +104,9 @@ def test_unreadable_file_is_refused_next_to_the_evidence(
     assert dialog is not None
     gone.unlink()  # the USB stick was pulled out while the dialog was open
     before = snapshot(demo_store.path)
-    qtbot.mouseClick(dialog.ui.buttonBox.buttons()[0], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(
+        dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton
+    )
     error = window.form.ui.errorEvidence
     qtbot.waitUntil(error.isVisible, timeout=5000)
     assert "tidak dapat dibaca" in error.text()
