@@ -173,7 +173,7 @@ def measure_starts(app: Path, bare: Path, runs: int) -> tuple[float, float]:
     temporary folder, not the user's.
     """
     with tempfile.TemporaryDirectory(prefix="kotacerdas-start-") as tmp:
-        env = _offscreen_env() | {"XDG_CONFIG_HOME": tmp}
+        env = _offscreen_env() | {"KOTACERDAS_UI_SETTINGS": str(Path(tmp) / "jendela.ini")}
         db = str(Path(tmp) / "kota.sqlite")
         subprocess.run([str(executable(app, console=True)), "--db", db, "demo"], **_QUIET, env=env)
         app_command = [str(executable(app)), "--quit-after-start", "--db", db]

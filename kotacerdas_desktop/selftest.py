@@ -15,8 +15,8 @@ import random
 import sys
 import tempfile
 import time
-from collections.abc import Callable
-from contextlib import closing
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
@@ -56,16 +56,22 @@ class Context:
     """What the steps hand on to each other."""
 
     folder: Path
-    store: Store
+    opened: Store | None = None
     assessment_id: int = 0
     sheet: Path | None = None
 
+    @property
+    def store(self) -> Store:
+        if self.opened is None:
+            raise RuntimeError(str(t("basis data tidak terbuka", "the database is not open")))
+        return self.opened
+
 
 def _qt_app() -> QApplication:
-    """The running QApplication, or a new one (Qt is imported only when a step needs it)."""
-    from PySide6.QtWidgets import QApplication
+    """The application as the program sets it up (style, palette, style sheet from ui/)."""
+    from kotacerdas_desktop.gui.app import create_app
 
-    return QApplication.instance() or QApplication(sys.argv[:1])
+    return create_app()
 
 
 def check_resources(ctx: Context) -> str:
@@ -76,6 +82,7 @@ def check_resources(ctx: Context) -> str:
 
 
 def check_database_file(ctx: Context) -> str:
+    ctx.opened = Store.open(ctx.folder / "uji.sqlite")
     version = ctx.store.db.execute("PRAGMA user_version").fetchone()[0]
     if version != SCHEMA_VERSION:
         raise RuntimeError(f"schema {version}, expected {SCHEMA_VERSION}")
@@ -248,6 +255,20 @@ def run_steps(ctx: Context) -> list[Outcome]:
     return outcomes
 
 
+@contextmanager
+def _environment(**values: str) -> Iterator[None]:
+    saved = {name: os.environ.get(name) for name in values}
+    os.environ.update(values)
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+
+
 def run_self_test(out: TextIO | None = None) -> int:
     """Run every step on a temporary database, print the report; 0 when nothing failed."""
     out = out or sys.stdout
@@ -259,9 +280,14 @@ def run_self_test(out: TextIO | None = None) -> int:
     with tempfile.TemporaryDirectory(
         prefix="kotacerdas-selftest-", ignore_cleanup_errors=True
     ) as tmp:
-        folder = Path(tmp)
-        with closing(Store.open(folder / "uji.sqlite")) as store:
-            outcomes = run_steps(Context(folder, store))
+        context = Context(Path(tmp))
+        # Window settings go to the temporary folder too, never into the user's.
+        with _environment(KOTACERDAS_UI_SETTINGS=str(context.folder / "jendela.ini")):
+            try:
+                outcomes = run_steps(context)
+            finally:
+                if context.opened is not None:
+                    context.opened.close()
     marks = {"ok": "ok  ", "skip": "skip", "fail": "GAGAL/FAIL"}
     for outcome in outcomes:
         print(
