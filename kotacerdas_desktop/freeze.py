@@ -97,19 +97,20 @@ PLUGINS_KEPT: dict[str, frozenset[str] | None] = {
     "wayland-shell-integration": None,
     "wayland-graphics-integration-client": None,
 }
+_NEEDED_EVERYWHERE = {
+    "imageformats": frozenset({"jpeg", "svg", "pdf"}),  # evidence photos, icons, PDF pages
+    "iconengines": frozenset({"svgicon"}),
+}
 PLUGINS_NEEDED: dict[str, dict[str, frozenset[str]]] = {
-    "linux": {
+    "linux": _NEEDED_EVERYWHERE
+    | {
         "platforms": frozenset({"xcb", "offscreen"}),
         "printsupport": frozenset({"cupsprintersupport"}),
-        "imageformats": frozenset({"jpeg", "svg", "pdf"}),
-        "iconengines": frozenset({"svgicon"}),
     },
-    "win32": {
+    "win32": _NEEDED_EVERYWHERE
+    | {
         "platforms": frozenset({"windows", "offscreen"}),
         "printsupport": frozenset({"windowsprintersupport"}),
-        "imageformats": frozenset({"jpeg", "svg", "pdf"}),
-        "iconengines": frozenset({"svgicon"}),
-        "styles": frozenset({"modernwindowsstyle"}),
     },
 }
 # Qt libraries of modules we do not use; any of them in the folder is a build error.
