@@ -78,7 +78,12 @@ def check_resources(ctx: Context) -> str:
     files = bundled_catalogues()
     if not files:
         raise RuntimeError(f"no catalogue files in {resource_path('catalogues')}")
-    return f"{resource_path()} ({len(files)} katalog)"
+    return str(
+        t(
+            f"{resource_path()} ({len(files)} katalog)",
+            f"{resource_path()} ({len(files)} catalogues)",
+        )
+    )
 
 
 def check_database_file(ctx: Context) -> str:
@@ -86,7 +91,9 @@ def check_database_file(ctx: Context) -> str:
     version = ctx.store.db.execute("PRAGMA user_version").fetchone()[0]
     if version != SCHEMA_VERSION:
         raise RuntimeError(f"schema {version}, expected {SCHEMA_VERSION}")
-    return f"{ctx.store.path.name}, skema {version}"
+    return str(
+        t(f"{ctx.store.path.name}, skema {version}", f"{ctx.store.path.name}, schema {version}")
+    )
 
 
 def check_catalogues(ctx: Context) -> str:
@@ -129,16 +136,18 @@ def check_answers(ctx: Context) -> str:
         raise RuntimeError(f"{len(saved)} answers read back, expected {ANSWERED} with evidence")
     finalized = store.lifecycle.finalize(assessment.id, override_reason="uji mandiri")
     index = store.assessments.scores(assessment.id).index
-    return f"{ANSWERED} indikator, indeks {index:.2f}, sidik jari {finalized.fingerprint[:12]}"
+    digest = finalized.fingerprint[:12]
+    return str(
+        t(
+            f"{ANSWERED} indikator, indeks {index:.2f}, sidik jari {digest}",
+            f"{ANSWERED} indicators, index {index:.2f}, fingerprint {digest}",
+        )
+    )
 
 
 def check_sheet(ctx: Context) -> str:
-    try:
-        from kotacerdas_desktop.reports.sheet import render_sheet
-    except ModuleNotFoundError as exc:
-        if exc.name and "kotacerdas_desktop.reports" in exc.name:
-            raise Skipped(str(t("belum tersedia", "not available yet"))) from exc
-        raise
+    from kotacerdas_desktop.reports.sheet import render_sheet
+
     ctx.sheet = render_sheet(ctx.store, ctx.assessment_id, ctx.folder / "lembar.pdf", paper="a4")
     return f"{ctx.sheet.name}, {ctx.sheet.stat().st_size // 1024} KB"
 
@@ -187,7 +196,7 @@ def check_printing(ctx: Context) -> str:
     if (ctx.folder / "cetak.pdf").stat().st_size == 0:
         raise RuntimeError("the printed file is empty")
     printers = len(QPrinterInfo.availablePrinterNames())
-    return f"{', '.join(loaded)}; {printers} printer"
+    return f"{', '.join(loaded)}; printer: {printers}"
 
 
 def check_exchange(ctx: Context) -> str:
@@ -200,12 +209,8 @@ def check_exchange(ctx: Context) -> str:
 
 
 def check_main_window(ctx: Context) -> str:
-    try:
-        from kotacerdas_desktop.gui.main_window import MainWindow
-    except ModuleNotFoundError as exc:
-        if exc.name == "kotacerdas_desktop.gui.main_window":
-            raise Skipped(str(t("belum tersedia", "not available yet"))) from exc
-        raise
+    from kotacerdas_desktop.gui.main_window import MainWindow
+
     app = _qt_app()
     window = MainWindow(ctx.store)
     try:
