@@ -18,6 +18,7 @@ from kotacerdas_desktop.domain.text import t
 from kotacerdas_desktop.gui import background, preferences
 from kotacerdas_desktop.gui.first_run import FirstRunDialog
 from kotacerdas_desktop.gui.main_window import MainWindow
+from kotacerdas_desktop.gui.uiloader import app_icon
 from kotacerdas_desktop.resources import ui_path
 from kotacerdas_desktop.store import Store, default_db_path
 
@@ -63,6 +64,7 @@ def create_app() -> QApplication:
     app = QApplication(sys.argv)
     app.setOrganizationName(preferences.ORGANIZATION)
     app.setApplicationName(preferences.APPLICATION)
+    app.setWindowIcon(app_icon())
     app.setStyle("Fusion")
     app.setPalette(light_palette())
     app.setStyleSheet(ui_path("style.qss").read_text(encoding="utf-8"))

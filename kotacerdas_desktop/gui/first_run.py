@@ -1,6 +1,6 @@
 """The first start on an empty database: the city, the operator's agency and the year; or the demo city.
 
-Three fields and one button, so an operator is answering the first indicator
+Four fields and one button, so an operator is answering the first indicator
 within a minute; everything else (address, logo, signatories) can wait for
 the agency settings.
 """
@@ -15,7 +15,7 @@ from kotacerdas_desktop.domain.model import Agency
 from kotacerdas_desktop.domain.text import t
 from kotacerdas_desktop.gui import operations
 from kotacerdas_desktop.gui.agency_dialog import suggest_code
-from kotacerdas_desktop.gui.uiloader import apply_texts, load_ui
+from kotacerdas_desktop.gui.uiloader import app_icon, apply_texts, load_ui
 from kotacerdas_desktop.store import Store
 
 
@@ -32,9 +32,9 @@ class FirstRunDialog(QDialog):
             {
                 "labelWelcome": t("Penilaian mandiri smart city", "Smart city self-assessment"),
                 "labelIntro": t(
-                    "Isi tiga hal berikut untuk mulai. Semua data tersimpan di komputer ini saja, "
+                    "Isi data berikut untuk mulai. Semua data tersimpan di komputer ini saja, "
                     "tanpa internet, dan setiap ketikan tersimpan otomatis.",
-                    "Fill in these three things to start. All data stays on this computer, "
+                    "Fill these in to start. All data stays on this computer, "
                     "no internet needed, and every keystroke is saved automatically.",
                 ),
                 "labelCity": t("Pemerintah kota", "City government"),
@@ -71,8 +71,9 @@ class FirstRunDialog(QDialog):
         self.ui.editCode.textEdited.connect(lambda _text: setattr(self, "_code_typed", True))
         self.ui.buttonStart.clicked.connect(self.start)
         self.ui.buttonDemo.clicked.connect(self.open_demo)
+        self.ui.imageIcon.setPixmap(app_icon().pixmap(56, 56))
         self.ui.editCity.setFocus()
-        self.resize(560, 380)
+        self.resize(580, self.sizeHint().height())
 
     def _suggest_code(self, name: str) -> None:
         if not self._code_typed:

@@ -1,4 +1,4 @@
-"""Numbers, dates and sizes as the chosen language writes them ("3,42" and "29 November 2026" in Indonesian).
+"""Numbers, dates and sizes as the chosen language writes them ("3,42", "29 November 2026").
 
 QLocale carries the month names and separators, so nothing here depends on
 the locale of the office PC (often an English Windows).

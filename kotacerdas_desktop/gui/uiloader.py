@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from PySide6.QtCore import QFile, QIODevice, QObject
+from PySide6.QtGui import QIcon
 from PySide6.QtUiTools import QUiLoader
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -23,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from kotacerdas_desktop.domain.text import LocalText
-from kotacerdas_desktop.resources import ui_path
+from kotacerdas_desktop.resources import resource_path, ui_path
 
 
 class Ui:
@@ -75,3 +76,8 @@ def apply_texts(ui: Ui, texts: Mapping[str, LocalText]) -> None:
             widget.setText(value)
         else:
             widget.setWindowTitle(value)
+
+
+def app_icon() -> QIcon:
+    """The KotaCerdas icon (window title bars, task bar, the first-run dialog)."""
+    return QIcon(str(resource_path("icons", "kotacerdas.png")))
