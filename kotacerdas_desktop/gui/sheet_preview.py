@@ -6,6 +6,7 @@ per paper size in a worker (its own store connection), kept as bytes.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSizeF, Signal
@@ -25,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from kotacerdas_desktop.domain.errors import KotaCerdasError, StorageError
-from kotacerdas_desktop.domain.text import t
+from kotacerdas_desktop.domain.text import LocalText, t
 from kotacerdas_desktop.gui import background
 from kotacerdas_desktop.gui.print_job import paper_mismatch, prepare_printer, start_printing
 from kotacerdas_desktop.reports.batch import sheet_file_name
@@ -36,6 +37,13 @@ from kotacerdas_desktop.store import Store
 PAPERS = (
     ("a4", t("A4 (210 × 297 mm)", "A4 (210 × 297 mm)")),
     ("f4", t("F4 / Folio (215 × 330 mm)", "F4 / Folio (215 × 330 mm)")),
+)
+
+
+# The whole page first: the layout (kop, tables, signatures) is what is checked before printing.
+ZOOMS = (
+    (QPdfView.ZoomMode.FitInView, t("Halaman penuh", "Whole page")),
+    (QPdfView.ZoomMode.FitToWidth, t("Lebar halaman", "Page width")),
 )
 
 
@@ -73,42 +81,56 @@ class SheetPreviewDialog(QDialog):
                 )
             )
         )
-        self.paper = QComboBox(self)
-        self.paper.setObjectName("comboPaper")
-        for code, label in PAPERS:
-            self.paper.addItem(str(label), code)
-        self.paper.setCurrentIndex(max(0, self.paper.findData(paper.lower())))
-        self.paper.currentIndexChanged.connect(self.generate)
-        self.status = QLabel(self)
-        self.status.setObjectName("labelSheetStatus")
-        self.status.setWordWrap(True)
-        self.save_button = QPushButton(str(t("Simpan PDF…", "Save as PDF…")), self)
-        self.save_button.setObjectName("buttonSavePdf")
-        self.save_button.clicked.connect(self.ask_save)
-        self.print_button = QPushButton(str(t("Cetak…", "Print…")), self)
-        self.print_button.setObjectName("buttonPrint")
-        self.print_button.clicked.connect(self.ask_print)
-        close = QPushButton(str(t("Tutup", "Close")), self)
-        close.clicked.connect(self.reject)
-        paper_label = QLabel(str(t("Kertas:", "Paper:")), self)
-        paper_label.setBuddy(self.paper)
-        bar = QHBoxLayout()
-        bar.addWidget(paper_label)
-        bar.addWidget(self.paper)
-        bar.addWidget(self.status, 1)
-        bar.addWidget(self.save_button)
-        bar.addWidget(self.print_button)
-        bar.addWidget(close)
         self.view = QPdfView(self)
         self.view.setObjectName("pdfView")
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
-        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         self.view.setDocument(self.document)
         layout = QVBoxLayout(self)
-        layout.addLayout(bar)
+        layout.addLayout(self._build_bar(paper))
         layout.addWidget(self.view, 1)
         self.resize(900, 1000)
         self._set_busy(True)
+
+    def _combo(self, name: str, items: tuple, chosen: object) -> QComboBox:
+        combo = QComboBox(self)
+        combo.setObjectName(name)
+        for data, label in items:
+            combo.addItem(str(label), data)
+        combo.setCurrentIndex(max(0, combo.findData(chosen)))
+        return combo
+
+    def _button(self, name: str, text: LocalText, slot: Callable[[], object]) -> QPushButton:
+        button = QPushButton(str(text), self)
+        button.setObjectName(name)
+        button.clicked.connect(slot)
+        return button
+
+    def _build_bar(self, paper: str) -> QHBoxLayout:
+        """Paper, zoom, what is shown, and the three buttons."""
+        self.paper = self._combo("comboPaper", PAPERS, paper.lower())
+        self.paper.currentIndexChanged.connect(self.generate)
+        self.zoom = self._combo("comboZoom", ZOOMS, ZOOMS[0][0])
+        self.zoom.currentIndexChanged.connect(
+            lambda: self.view.setZoomMode(self.zoom.currentData())
+        )
+        self.view.setZoomMode(self.zoom.currentData())
+        self.status = QLabel(self)
+        self.status.setObjectName("labelSheetStatus")
+        self.status.setWordWrap(True)
+        self.save_button = self._button(
+            "buttonSavePdf", t("Simpan PDF…", "Save as PDF…"), self.ask_save
+        )
+        self.print_button = self._button("buttonPrint", t("Cetak…", "Print…"), self.ask_print)
+        paper_label = QLabel(str(t("Kertas:", "Paper:")), self)
+        paper_label.setBuddy(self.paper)
+        bar = QHBoxLayout()
+        for widget in (paper_label, self.paper, self.zoom):
+            bar.addWidget(widget)
+        bar.addWidget(self.status, 1)
+        for widget in (self.save_button, self.print_button):
+            bar.addWidget(widget)
+        bar.addWidget(self._button("buttonClose", t("Tutup", "Close"), self.reject))
+        return bar
 
     def _set_busy(self, busy: bool) -> None:
         ready = not busy and self.sheet is not None

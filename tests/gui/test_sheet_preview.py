@@ -71,3 +71,12 @@ def test_a_sheet_that_cannot_be_printed_says_why(qtbot, demo_store, final_id):
     assert "tidak lagi cocok dengan sidik jari" in dialog.status.text()
     assert dialog.sheet is None
     assert not dialog.print_button.isEnabled() and not dialog.save_button.isEnabled()
+
+
+def test_whole_page_first_then_page_width(qtbot, demo_store, final_id):
+    from PySide6.QtPdfWidgets import QPdfView
+
+    dialog = open_preview(qtbot, demo_store, final_id)
+    assert dialog.view.zoomMode() == QPdfView.ZoomMode.FitInView
+    dialog.zoom.setCurrentIndex(dialog.zoom.findData(QPdfView.ZoomMode.FitToWidth))
+    assert dialog.view.zoomMode() == QPdfView.ZoomMode.FitToWidth
