@@ -229,3 +229,12 @@ def test_metadata_names_the_sheet(demo_sheets):
     info = PdfReader(demo_sheets.final_a4).metadata
     assert info.title == "Lembar Evaluasi Dinas Komunikasi dan Informatika Tahun 2025 Revisi 1"
     assert re.search(demo_sheets.final.fingerprint, info.subject)
+
+
+def test_another_framework_prints_with_its_own_title(store, agency, tmp_path):
+    assessment = store.assessments.new(agency.code, 2026, "SPBE")
+    answer_all(store, assessment.id, level=4)
+    text = full_text(render_sheet(store, assessment.id, tmp_path / "spbe.pdf"))
+    assert "LEMBAR EVALUASI SPBE (CONTOH RINGKAS) TAHUN 2026" in text
+    assert "Faktor Pendukung" not in text
+    assert "INDEKS EVALUASI SPBE (CONTOH RINGKAS) 4,00" in text
