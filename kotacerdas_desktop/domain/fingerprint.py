@@ -7,6 +7,12 @@ revision, catalogue (code, version, SHA-256 of its file), and every answer
 title/number/date/file hash), sorted by indicator code. Timestamps and who
 typed what are left out, so the same data always gives the same fingerprint,
 on any machine.
+
+Version 2 (assessments finalized with schema 4 and later, which keep an agency
+snapshot) adds the agency's address and city and every signatory (role, name,
+NIP, rank, position) to the agency part, so the printed signature blocks are
+covered too. Version 1 data (older finalized files) is still computed as it
+was, so their fingerprints keep verifying.
 """
 
 from __future__ import annotations
@@ -17,7 +23,7 @@ from collections.abc import Mapping
 
 from kotacerdas_desktop.domain.model import Agency, Answer, Assessment
 
-CANONICAL_VERSION = 1
+CANONICAL_VERSION = 2
 
 
 def canonical_data(
@@ -27,10 +33,21 @@ def canonical_data(
     catalogue_version: str,
     catalogue_sha256: str,
     answers: Mapping[str, Answer],
+    version: int = CANONICAL_VERSION,
 ) -> dict:
+    agency_part: dict = {"code": agency.code, "name": agency.name}
+    if version >= 2:
+        agency_part |= {
+            "address": agency.address,
+            "city": agency.city,
+            "signatories": {
+                role: {"name": s.name, "nip": s.nip, "rank": s.rank, "position": s.position}
+                for role, s in sorted(agency.signatories.items())
+            },
+        }
     return {
-        "canonical": CANONICAL_VERSION,
-        "agency": {"code": agency.code, "name": agency.name},
+        "canonical": version,
+        "agency": agency_part,
         "year": assessment.year,
         "revision": assessment.revision,
         "document_number": assessment.document_number,

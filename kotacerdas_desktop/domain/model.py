@@ -85,6 +85,9 @@ class Assessment:
     created_at: str = ""
     finalized_at: str = ""
     override_note: str = ""
+    agency_snapshot: str = (
+        ""  # JSON of the agency and signatories as finalized (see agency_snapshot.py)
+    )
 
     @property
     def is_finalized(self) -> bool:

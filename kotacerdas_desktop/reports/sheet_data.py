@@ -59,11 +59,11 @@ def _check_fingerprint(store: Store, assessment: Assessment) -> None:
     raise StorageError(
         t(
             f"Data penilaian #{assessment.id} ({assessment.agency_code} {assessment.year}, revisi "
-            f"{assessment.revision}) tidak lagi cocok dengan sidik jari saat finalisasi (misalnya nama "
-            "OPD diubah sesudahnya). Lembar tidak dicetak agar tidak berbeda dari yang ditandatangani.",
+            f"{assessment.revision}) tidak lagi cocok dengan sidik jari saat finalisasi (data final "
+            "diubah di luar aplikasi). Lembar tidak dicetak agar tidak berbeda dari yang ditandatangani.",
             f"The data of assessment #{assessment.id} ({assessment.agency_code} {assessment.year}, "
             f"revision {assessment.revision}) no longer matches its fingerprint from finalization "
-            "(for example, the agency was renamed afterwards). The sheet is not printed, so it never "
+            "(finalized data was changed outside the app). The sheet is not printed, so it never "
             "differs from the signed one.",
         ),
         field="fingerprint",
@@ -73,7 +73,7 @@ def _check_fingerprint(store: Store, assessment: Assessment) -> None:
 def load_sheet_data(store: Store, assessment_id: int, today: dt.date | None = None) -> SheetData:
     """Read one assessment with its agency, catalogue, answers and scores; check a final one's fingerprint."""
     assessment = store.assessments.get(assessment_id)
-    agency = store.agencies.get(assessment.agency_code)
+    agency = store.lifecycle.agency_of(assessment)
     if assessment.is_finalized:
         _check_fingerprint(store, assessment)
         sign_date = parse_iso_date(assessment.finalized_at) or dt.date.today()

@@ -75,6 +75,7 @@ def _assessment(row: dict) -> Assessment:
         created_at=row["created_at"],
         finalized_at=row["finalized_at"],
         override_note=row["override_note"],
+        agency_snapshot=row["agency_snapshot"],
     )
 
 

@@ -7,15 +7,22 @@ revision stays, still prints, and keeps its fingerprint.
 
 from __future__ import annotations
 
+import hashlib
 import re
 
 from sqlite_utils import Database
 
+from kotacerdas_desktop.domain.agency_snapshot import (
+    agency_from_snapshot,
+    snapshot_json,
+    snapshot_logo_sha256,
+)
 from kotacerdas_desktop.domain.errors import ValidationError
-from kotacerdas_desktop.domain.fingerprint import canonical_data, fingerprint
+from kotacerdas_desktop.domain.fingerprint import CANONICAL_VERSION, canonical_data, fingerprint
 from kotacerdas_desktop.domain.model import (
     STATUS_DRAFT,
     STATUS_FINALIZED,
+    Agency,
     Assessment,
 )
 from kotacerdas_desktop.domain.nip import check_nip
@@ -23,6 +30,7 @@ from kotacerdas_desktop.domain.text import t
 from kotacerdas_desktop.store import audit
 from kotacerdas_desktop.store.assessments import Assessments
 from kotacerdas_desktop.store.clock import current_user, now
+from kotacerdas_desktop.store.settings import Settings
 
 _FINGERPRINT = re.compile(r"[0-9a-f]{64}")
 
@@ -36,18 +44,44 @@ class Lifecycle:
         self.db = db
         self.assessments = assessments
 
+    def agency_of(self, assessment: Assessment) -> Agency:
+        """The agency as the sheet states it: the finalize-time snapshot, else the agency as it is now."""
+        if not assessment.agency_snapshot:
+            return self.assessments.agencies.get(assessment.agency_code)
+        sha = snapshot_logo_sha256(assessment.agency_snapshot)
+        row = (
+            self.db.execute("SELECT content FROM attachments WHERE sha256 = ?", [sha]).fetchone()
+            if sha
+            else None
+        )
+        return agency_from_snapshot(assessment.agency_snapshot, row[0] if row else None)
+
     def canonical(self, assessment: Assessment) -> dict:
         """The data the fingerprint is computed from (domain/fingerprint.py documents it)."""
         info = self.assessments.catalogues.info(assessment.catalogue_id)
-        agency = self.assessments.agencies.get(assessment.agency_code)
+        legacy = assessment.is_finalized and not assessment.agency_snapshot
         return canonical_data(
             assessment,
-            agency,
+            self.agency_of(assessment),
             info.code,
             info.version,
             info.sha256,
             self.assessments.answers(assessment.id),
+            version=1 if legacy else CANONICAL_VERSION,
         )
+
+    def _snapshot(self, agency_code: str) -> str:
+        """The agency's snapshot JSON; its logo goes into the attachments table by hash."""
+        agency = self.assessments.agencies.get(agency_code)
+        city = agency.city.strip() or Settings(self.db).get("city_name").strip()
+        sha = ""
+        if agency.logo:
+            sha = hashlib.sha256(agency.logo).hexdigest()
+            self.db.execute(
+                "INSERT OR IGNORE INTO attachments (sha256, size, content) VALUES (?, ?, ?)",
+                [sha, len(agency.logo), agency.logo],
+            )
+        return snapshot_json(agency, city, sha)
 
     def check_signatories(self, agency_code: str) -> None:
         agency = self.assessments.agencies.get(agency_code)
@@ -96,13 +130,15 @@ class Lifecycle:
             or assessment.document_number
             or default_document_number(assessment)
         )
-        digest = fingerprint(self.canonical(assessment))
         with self.db.atomic():
+            assessment.agency_snapshot = self._snapshot(assessment.agency_code)
+            digest = fingerprint(self.canonical(assessment))
             self.db["assessments"].update(
                 assessment.id,
                 {
                     "status": STATUS_FINALIZED,
                     "fingerprint": digest,
+                    "agency_snapshot": assessment.agency_snapshot,
                     "finalized_at": now(),
                     "document_number": assessment.document_number,
                     "override_note": override_note,

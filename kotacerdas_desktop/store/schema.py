@@ -138,10 +138,17 @@ def _v3_finalized_lock() -> str:
     return "\n".join(statements)
 
 
+def _v4_agency_snapshot() -> str:
+    """What the agency and its signatories were when the sheet was finalized (JSON), so a
+    finalized sheet reprints as signed after the agency is renamed or its head changes."""
+    return "ALTER TABLE assessments ADD COLUMN agency_snapshot TEXT NOT NULL DEFAULT '';"
+
+
 MIGRATIONS: tuple[Callable[[], str], ...] = (
     _v1_core,
     _v2_review_and_audit,
     _v3_finalized_lock,
+    _v4_agency_snapshot,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -207,11 +207,32 @@ def test_finalized_sheet_prints_to_the_same_bytes(demo_sheets, tmp_path):
     assert again.read_bytes() == demo_sheets.final_a4.read_bytes()
 
 
-def test_sheet_refused_when_finalized_data_no_longer_matches(store, agency, draft, tmp_path):
+def test_finalized_sheet_keeps_the_agency_and_signatories_it_was_signed_with(
+    store, agency, draft, tmp_path
+):
     answer_all(store, draft.id)
     store.lifecycle.finalize(draft.id)
+    before = render_sheet(store, draft.id, tmp_path / "before.pdf")
+    old_name, old_head = agency.name, agency.head.name
     agency.name = "Dinas Komunikasi, Informatika dan Statistik"
+    agency.head.name = "Kepala Baru Pengganti"
+    agency.head.nip = "198502142010011003"
     store.agencies.update(agency)
+    after = render_sheet(store, draft.id, tmp_path / "after.pdf")
+    assert after.read_bytes() == before.read_bytes()
+    text = normalized(full_text(after))
+    assert old_name in text and old_head in text
+    assert "Kepala Baru Pengganti" not in text and "Statistik" not in text
+
+
+def test_sheet_refused_when_finalized_data_no_longer_matches(store, draft, tmp_path):
+    answer_all(store, draft.id)
+    store.lifecycle.finalize(draft.id)
+    store.db.execute("DROP TRIGGER answers_locked_update")
+    store.db.execute(
+        "UPDATE answers SET justification = 'diubah di luar aplikasi' WHERE assessment_id = ?",
+        [draft.id],
+    )
     out = tmp_path / "refused.pdf"
     with pytest.raises(StorageError, match="tidak lagi cocok dengan sidik jari"):
         render_sheet(store, draft.id, out)

@@ -174,3 +174,39 @@ def test_same_version_with_other_content_is_refused(store):
     data["name"] = {"id": "Lain"}
     with pytest.raises(ValidationError, match="naikkan nomor versinya"):
         store.catalogues.import_text(json.dumps(data), "b.json")
+
+
+def test_finalize_snapshots_the_agency_and_old_files_without_a_snapshot_still_verify(store, draft):
+    from kotacerdas_desktop.domain.fingerprint import canonical_data, fingerprint
+    from kotacerdas_desktop.store.check import check_database
+
+    for indicator in store.assessments.catalogue_of(draft).indicators():
+        store.assessments.save_answer(draft.id, Answer(indicator.code, level=2))
+    final = store.lifecycle.finalize(draft.id)
+    assert (
+        json.loads(final.agency_snapshot)["signatories"]["approved"]["nip"] == "197403152000031004"
+    )
+    assert (
+        store.lifecycle.canonical(final)["agency"]["signatories"]["approved"]["name"] == HEAD.name
+    )
+    # A file finalized before schema 4 has no snapshot and a version-1 fingerprint.
+    agency = store.agencies.get(final.agency_code)
+    info = store.catalogues.info(final.catalogue_id)
+    legacy = fingerprint(
+        canonical_data(
+            final,
+            agency,
+            info.code,
+            info.version,
+            info.sha256,
+            store.assessments.answers(final.id),
+            version=1,
+        )
+    )
+    store.db.execute("DROP TRIGGER assessments_locked_update")
+    store.db.execute(
+        "UPDATE assessments SET agency_snapshot = '', fingerprint = ? WHERE id = ?",
+        [legacy, final.id],
+    )
+    assert check_database(store) == []
+    assert store.lifecycle.find_by_fingerprint(legacy).id == final.id
