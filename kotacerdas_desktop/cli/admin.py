@@ -8,6 +8,7 @@ import sys
 from kotacerdas_desktop.cli.common import with_store
 from kotacerdas_desktop.demo import fill_demo_city
 from kotacerdas_desktop.domain.text import t
+from kotacerdas_desktop.reports.indonesian import format_iso_date
 from kotacerdas_desktop.store import Store
 from kotacerdas_desktop.store.check import check_database
 
@@ -65,13 +66,14 @@ def run_verify(store: Store, args: argparse.Namespace) -> int:
             "Tidak ada penilaian final tersimpan yang cocok dengan sidik jari ini.", file=sys.stderr
         )
         return 1
-    agency = store.agencies.get(assessment.agency_code)
+    agency = store.lifecycle.agency_of(assessment)
+    when = format_iso_date(assessment.finalized_at)
     print(
         t(
             f"Cocok: {agency.name} ({agency.code}), tahun {assessment.year}, revisi {assessment.revision}, "
-            f"penilaian #{assessment.id}, difinalisasi {assessment.finalized_at}.",
+            f"penilaian #{assessment.id}, difinalisasi {when}.",
             f"Match: {agency.name} ({agency.code}), year {assessment.year}, revision {assessment.revision}, "
-            f"assessment #{assessment.id}, finalized {assessment.finalized_at}.",
+            f"assessment #{assessment.id}, finalized {when}.",
         )
     )
     current = store.assessments.current(assessment.agency_code, assessment.year)
