@@ -91,8 +91,10 @@ class SignatoryEditor(QWidget):
                 "editRank.placeholder": t("mis. Pembina (IV/a)", "e.g. Pembina (IV/a)"),
             },
         )
-        self.ui.statusNip.setProperty("role", "muted")
-        self.ui.statusNip.hide()
+        status = self.ui.statusNip
+        status.setProperty("role", "muted")
+        # Room for a two-line message from the start: the dialog does not jump while a NIP is typed.
+        status.setMinimumHeight(status.fontMetrics().lineSpacing() * 2)
         self.ui.editNip.textChanged.connect(self.check)
 
     def set_signatory(self, signatory: Signatory | None) -> None:
@@ -116,7 +118,7 @@ class SignatoryEditor(QWidget):
         text = self.ui.editNip.text()
         status: QLabel = self.ui.statusNip
         if not text.strip():
-            status.hide()
+            status.clear()
             return True
         try:
             nip = check_nip(text)
@@ -131,7 +133,6 @@ class SignatoryEditor(QWidget):
             status.setProperty("role", "ok")
             ok = True
         status.style().polish(status)
-        status.show()
         return ok
 
 
@@ -185,7 +186,10 @@ class AgencyDialog(QDialog):
         for editor in self.signatories.values():
             self.ui.layoutSignatories.addWidget(editor)
         self.ui.layoutSignatories.addStretch(1)
+        self.ui.layoutColumns.setStretch(0, 4)
+        self.ui.layoutColumns.setStretch(1, 5)
         self._fill()
+        self.resize(max(self.sizeHint().width(), 1020), self.sizeHint().height())
         self.ui.buttonChooseLogo.clicked.connect(self._choose_logo)
         self.ui.buttonRemoveLogo.clicked.connect(lambda: self._set_logo(None))
         self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save).setText(

@@ -108,6 +108,7 @@ class MainWindow(QMainWindow):
         self.switcher.refresh(agency, assessment.year if assessment else None)
         self.navigation.set_catalogue(self.editor.catalogue)
         self._show_lock()
+        self._show_previous_panel()
         self._update_title()
         if assessment is None:
             self._show_empty()
@@ -142,7 +143,7 @@ class MainWindow(QMainWindow):
         a.next_indicator.triggered.connect(lambda: self.step(1))
         a.previous_indicator.triggered.connect(lambda: self.step(-1))
         a.next_unanswered.triggered.connect(self.next_unanswered)
-        a.show_previous.toggled.connect(self.ui.scrollPrevious.setVisible)
+        a.show_previous.toggled.connect(self._show_previous_panel)
         a.new_assessment.triggered.connect(self._ask_new_assessment)
         a.agency_settings.triggered.connect(self._agency_settings)
         a.new_agency.triggered.connect(self._new_agency)
@@ -257,19 +258,26 @@ class MainWindow(QMainWindow):
         self.ui.frameLocked.setVisible(locked)
         if a is None or not locked:
             return
+        self.ui.labelLocked.setTextFormat(Qt.TextFormat.RichText)
         self.ui.labelLocked.setText(
             str(
                 t(
-                    f"🔒 Penilaian ini sudah final sejak {format_timestamp(a.finalized_at)} (revisi {a.revision}, "
-                    f"dokumen {a.document_number or '-'}) dan dikunci: isinya sama dengan lembar evaluasi yang "
-                    f"ditandatangani, sidik jari {a.fingerprint[:16]}… Untuk mengubahnya, buka sebagai revisi baru "
-                    "melalui menu Penilaian.",
-                    f"🔒 This assessment is final since {format_timestamp(a.finalized_at)} (revision {a.revision}, "
-                    f"document {a.document_number or '-'}) and locked: it matches the signed evaluation sheet, "
-                    f"fingerprint {a.fingerprint[:16]}… To change it, reopen it as a new revision from the "
-                    "Assessment menu.",
+                    f"<b>Terkunci.</b> Penilaian ini sudah final sejak {format_timestamp(a.finalized_at)} "
+                    f"(revisi {a.revision}, dokumen {a.document_number or '-'}): isinya sama dengan lembar "
+                    f"evaluasi yang ditandatangani, sidik jari {a.fingerprint[:16]}… Untuk mengubahnya, buka "
+                    "sebagai revisi baru melalui menu Penilaian.",
+                    f"<b>Locked.</b> This assessment is final since {format_timestamp(a.finalized_at)} "
+                    f"(revision {a.revision}, document {a.document_number or '-'}): it matches the signed "
+                    f"evaluation sheet, fingerprint {a.fingerprint[:16]}… To change it, reopen it as a new "
+                    "revision from the Assessment menu.",
                 )
             )
+        )
+
+    def _show_previous_panel(self) -> None:
+        """Last year's answers beside the form, when there is a last year and the user wants them."""
+        self.ui.scrollPrevious.setVisible(
+            self.actions.show_previous.isChecked() and self.editor.previous_year is not None
         )
 
     def _show_empty(self) -> None:

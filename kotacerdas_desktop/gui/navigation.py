@@ -74,6 +74,7 @@ class NavigationPanel(QWidget):
             self.ui.lineSearch.clear,
             Qt.ShortcutContext.WidgetShortcut,
         )
+        self.proxy.rowsInserted.connect(self._rows_shown)
         tree.selectionModel().currentChanged.connect(self._current_changed)
         tree.clicked.connect(self._activated)
         tree.activated.connect(self._activated)
@@ -156,6 +157,17 @@ class NavigationPanel(QWidget):
             self.ui.treeNav.expandAll()
         if self.current:
             self.select(self.current)
+
+    def _rows_shown(self, parent: QModelIndex, first: int, last: int) -> None:
+        """Rows a filter lets through later (an answer just got a problem) arrive unfolded too."""
+        if not self.proxy.active:
+            return
+        tree = self.ui.treeNav
+        for row in range(first, last + 1):
+            tree.expandRecursively(self.proxy.index(row, 0, parent))
+        while parent.isValid():
+            tree.expand(parent)
+            parent = parent.parent()
 
     def _open_first_match(self) -> None:
         codes = self.visible_codes()

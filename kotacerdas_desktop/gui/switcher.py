@@ -22,7 +22,7 @@ class AssessmentSwitcher(QObject):
         self.store = store
         self.agency_combo = QComboBox(toolbar)
         self.agency_combo.setObjectName("comboAgency")
-        self.agency_combo.setMinimumContentsLength(28)
+        self.agency_combo.setMinimumContentsLength(36)
         self.agency_combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )

@@ -171,6 +171,8 @@ def fill_toolbar_buttons(a: Actions) -> None:
     a.previous_indicator.setIconText(str(t("‹ Sebelumnya", "‹ Previous")))
     a.next_indicator.setIconText(str(t("Berikutnya ›", "Next ›")))
     a.next_unanswered.setIconText(str(t("Belum dijawab ›", "Unanswered ›")))
+    a.undo.setIconText(str(t("Urungkan", "Undo")))
+    a.redo.setIconText(str(t("Ulangi", "Redo")))
     bar.addActions([a.previous_indicator, a.next_indicator, a.next_unanswered])
     bar.addSeparator()
     bar.addActions([a.undo, a.redo])

@@ -36,14 +36,17 @@ def test_nip_is_checked_as_it_is_typed(demo_window: MainWindow, qtbot: QtBot) ->
     head = dialog.signatories[ROLE_APPROVED].ui
     assert head.statusNip.text().startswith("✓ NIP sah")  # the demo head's NIP is valid
     retype(qtbot, head.editNip, "1980")
-    assert head.statusNip.isVisible()
     assert head.statusNip.text() == "NIP harus 18 digit; yang diketik 4 digit."
+    assert head.statusNip.property("role") == "error"
     retype(qtbot, head.editNip, "19801301 200501 1 001")
     assert "bukan tanggal lahir" in head.statusNip.text()
     retype(qtbot, head.editNip, "19800101 200501 3 001")
     assert "jenis kelamin" in head.statusNip.text()
     retype(qtbot, head.editNip, VALID_NIP)
     assert head.statusNip.text() == f"✓ NIP sah: {VALID_NIP}"
+    assert head.statusNip.property("role") == "ok"
+    retype(qtbot, head.editNip, "")
+    assert head.statusNip.text() == ""  # empty is allowed until finalizing
     dialog.reject()
 
 

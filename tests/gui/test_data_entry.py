@@ -166,3 +166,30 @@ def test_next_unanswered_walks_only_unanswered(demo_window: MainWindow) -> None:
     assert len(set(seen)) == min(
         3, sum(not window.editor.answer(c).is_answered for c in window.navigation.model.codes)
     )
+
+
+def test_the_whole_assessment_can_be_finished_from_the_keyboard(
+    demo_window: MainWindow, demo_store: Store, qtbot: QtBot
+) -> None:
+    window = demo_window
+    assessment_id = window.current_assessment_id() or 0
+    missing = demo_store.assessments.scores(assessment_id).missing
+    assert missing, "the demo's current year is a draft with gaps"
+    window.activateWindow()
+    window.navigation.ui.treeNav.setFocus()
+    for _ in missing:
+        qtbot.keyClick(focused(), Qt.Key.Key_F8)
+        qtbot.keyClick(focused(), Qt.Key.Key_4)
+        qtbot.keyClick(focused(), Qt.Key.Key_Tab)
+        qtbot.keyClicks(focused(), "Diisi dengan keyboard saja.")
+    qtbot.keyClick(focused(), Qt.Key.Key_F8)
+    assert window.statusBar().currentMessage() == "Semua indikator sudah dijawab."
+    report = demo_store.assessments.scores(assessment_id)
+    assert report.missing == [] and report.completeness == 1.0
+    for code in missing:
+        row = stored_answer(demo_store.path, assessment_id, code)
+        assert row is not None and (row["level"], row["justification"]) == (
+            4,
+            "Diisi dengan keyboard saja.",
+        )
+    assert window.navigation.ui.labelIndexTitle.text() == "Indeks"
