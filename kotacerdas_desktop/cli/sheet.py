@@ -11,9 +11,7 @@ from kotacerdas_desktop.domain.errors import ValidationError
 from kotacerdas_desktop.domain.model import Assessment
 from kotacerdas_desktop.domain.text import t
 from kotacerdas_desktop.domain.validation import check_year
-from kotacerdas_desktop.reports.batch import write_year
-from kotacerdas_desktop.reports.sheet import write_sheet
-from kotacerdas_desktop.reports.styles import PAPER_NAMES
+from kotacerdas_desktop.reports.paper import PAPER_NAMES
 from kotacerdas_desktop.store import Store
 
 
@@ -63,6 +61,8 @@ def run_sheet(store: Store, args: argparse.Namespace) -> int:
             "Give an assessment ID and --out FILE.pdf (or --all --year --out-dir).",
         )
     assessment = store.assessments.get(args.id)
+    from kotacerdas_desktop.reports.sheet import write_sheet  # reportlab only when a sheet is made
+
     sheet = write_sheet(store, assessment.id, args.out, args.paper)
     print(
         t(
@@ -89,6 +89,8 @@ def _sheet_all(store: Store, year: int, out_dir: Path, paper: str) -> int:
             file=sys.stderr,
             flush=True,
         )
+
+    from kotacerdas_desktop.reports.batch import write_year  # reportlab only when sheets are made
 
     result = write_year(store, year, out_dir, paper, progress)
     for code in result.without_assessment:

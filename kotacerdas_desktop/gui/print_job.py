@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QWidget
 
 from kotacerdas_desktop.domain.text import LocalText, t
 from kotacerdas_desktop.gui import background
+from kotacerdas_desktop.reports.paper import PAPER_SIZES_MM
 
 MAX_DPI = 300
 TOLERANCE_MM = (
@@ -31,9 +32,9 @@ def paper_name(size_points: QSizeF) -> str:
     """ "A4 (210 × 297 mm)" or "F4 (215 × 330 mm)" or just the size, for messages."""
     width, height = size_points.width() / POINTS_PER_MM, size_points.height() / POINTS_PER_MM
     measured = f"{width:.0f} × {height:.0f} mm"
-    for name, (w, h) in (("A4", (210, 297)), ("F4", (215, 330))):
+    for name, (w, h) in PAPER_SIZES_MM.items():
         if abs(width - w) <= TOLERANCE_MM and abs(height - h) <= TOLERANCE_MM:
-            return f"{name} ({measured})"
+            return f"{name.upper()} ({measured})"
     return measured
 
 

@@ -21,11 +21,10 @@ from reportlab.platypus import Paragraph, TableStyle
 from kotacerdas_desktop.domain.errors import ValidationError
 from kotacerdas_desktop.domain.text import t
 from kotacerdas_desktop.reports.fonts import MONO, SANS, SANS_BOLD, SANS_ITALIC, register_fonts
+from kotacerdas_desktop.reports.paper import PAPER_SIZES_MM
 
-# F4 (Folio) as Indonesian offices buy it: 215 x 330 mm, not the 8.5 x 13 in "US Folio".
-F4 = (215 * mm, 330 * mm)
+F4 = (PAPER_SIZES_MM["f4"][0] * mm, PAPER_SIZES_MM["f4"][1] * mm)
 PAPERS = {"a4": A4, "f4": F4}
-PAPER_NAMES = tuple(PAPERS)
 
 # Naskah dinas margins: wider on the left for binding; the footer lives in the bottom margin.
 MARGIN_LEFT = 25 * mm
