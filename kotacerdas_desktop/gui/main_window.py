@@ -138,6 +138,7 @@ class MainWindow(QMainWindow):
         a.new_database.triggered.connect(self._new_database)
         a.open_database.triggered.connect(self._open_database)
         a.menu_recent.aboutToShow.connect(self._fill_recent)
+        a.attachment_limit.triggered.connect(self._ask_attachment_limit)
         a.quit.triggered.connect(self.close)
         a.find.triggered.connect(self.navigation.focus_search)
         a.next_indicator.triggered.connect(lambda: self.step(1))
@@ -363,6 +364,27 @@ class MainWindow(QMainWindow):
                 self.open_assessment(created)
 
         dialog.intValueSelected.connect(chosen)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def _ask_attachment_limit(self) -> None:
+        dialog = QInputDialog(self)
+        dialog.setWindowTitle(str(t("Batas ukuran lampiran", "Attachment size limit")))
+        dialog.setLabelText(
+            str(
+                t(
+                    "Berkas bukti dukung terbesar yang boleh dilampirkan (MB):",
+                    "Largest evidence file that may be attached (MB):",
+                )
+            )
+        )
+        dialog.setInputMode(QInputDialog.InputMode.DoubleInput)
+        dialog.setDoubleRange(1, 500)
+        dialog.setDoubleDecimals(0)
+        dialog.setDoubleValue(self.store.evidence.max_bytes / (1024 * 1024))
+        dialog.doubleValueSelected.connect(
+            lambda value: operations.set_attachment_limit(self.store, value)
+        )
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
 

@@ -258,11 +258,22 @@ def reopen_assessment(
     )
 
 
-def set_city_name(store: Store, name: str) -> bool:
-    return (
-        perform(Change(SETTINGS), lambda: store.settings.set("city_name", name.strip()) or True)
-        is not None
-    )
+def set_attachment_limit(store: Store, megabytes: float) -> bool:
+    """The largest file that may be attached as evidence (the store refuses larger ones)."""
+
+    def action() -> bool:
+        if not 1 <= megabytes <= 500:
+            raise ValidationError(
+                t(
+                    "Batas ukuran lampiran harus 1 sampai 500 MB.",
+                    "The attachment limit must be 1 to 500 MB.",
+                ),
+                "max_attachment_mb",
+            )
+        store.settings.set("max_attachment_mb", f"{megabytes:g}")
+        return True
+
+    return perform(Change(SETTINGS), action) is not None
 
 
 def start_city(

@@ -20,6 +20,7 @@ from kotacerdas_desktop.domain.text import LocalText, t
 @dataclass
 class Actions:
     new_database: QAction
+    attachment_limit: QAction
     open_database: QAction
     quit: QAction
     undo: QAction
@@ -73,6 +74,9 @@ def build(window: QMainWindow, undo_stack: QUndoStack) -> Actions:
     show_previous.setChecked(True)
     actions = Actions(
         new_database=_action(window, "actionNewDatabase", t("Basis data baru…", "New database…")),
+        attachment_limit=_action(
+            window, "actionAttachmentLimit", t("Batas ukuran lampiran…", "Attachment size limit…")
+        ),
         open_database=_action(
             window,
             "actionOpenDatabase",
@@ -132,6 +136,8 @@ def _menus(window: QMainWindow, a: Actions) -> None:
     file_menu.addActions([a.new_database, a.open_database])
     a.menu_recent.setObjectName("menuRecent")
     file_menu.addMenu(a.menu_recent)
+    file_menu.addSeparator()
+    file_menu.addAction(a.attachment_limit)
     file_menu.addSeparator()
     file_menu.addAction(a.quit)
     edit = bar.addMenu(str(t("&Edit", "&Edit")))

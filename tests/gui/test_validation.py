@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialogButtonBox
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QInputDialog
 from pytestqt.qtbot import QtBot
 
 from kotacerdas_desktop.gui.evidence_dialog import EvidenceDialog
@@ -126,3 +126,15 @@ def test_evidence_title_is_required(
     assert dialog.isVisible()
     assert snapshot(demo_store.path) == before
     dialog.reject()
+
+
+def test_attachment_limit_is_set_from_the_file_menu(
+    demo_window: MainWindow, demo_store: Store
+) -> None:
+    assert demo_store.evidence.max_bytes == 20 * 1024 * 1024  # the default
+    demo_window.actions.attachment_limit.trigger()
+    dialog = demo_window.findChild(QInputDialog)
+    assert dialog is not None and dialog.doubleValue() == 20
+    dialog.setDoubleValue(5)
+    dialog.accept()
+    assert demo_store.evidence.max_bytes == 5 * 1024 * 1024
