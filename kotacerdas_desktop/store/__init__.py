@@ -48,6 +48,8 @@ class Store:
         """Add shipped catalogues the file lacks; a stored code and version is never replaced."""
         for file in bundled_catalogues():
             text = read_catalogue_text(file)  # BOM- and CRLF-safe (a file saved on Windows)
+            if self.catalogues.holds_text(text):
+                continue  # the usual case: nothing to parse at start-up
             catalogue = load_catalogue_text(text, file.name)
             if self.catalogues.find(catalogue.code, catalogue.version) is None:
                 self.catalogues.import_text(text, file.name)
