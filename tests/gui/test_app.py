@@ -1,0 +1,57 @@
+"""Starting the app on a database, switching databases, and what the window remembers."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from pytestqt.qtbot import QtBot
+
+from kotacerdas_desktop.gui import app, preferences
+from kotacerdas_desktop.gui.main_window import MainWindow
+from kotacerdas_desktop.store import Store
+from tests.gui.conftest import WindowFactory
+
+
+def demo_copy(template: Path, folder: Path, name: str) -> Path:
+    target = folder / name
+    shutil.copy(template, target)
+    return target
+
+
+def test_start_opens_the_file_and_file_open_switches_to_another(
+    demo_db_template: Path, tmp_path: Path, qtbot: QtBot
+) -> None:
+    first = demo_copy(demo_db_template, tmp_path, "opd-a.sqlite")
+    second = demo_copy(demo_db_template, tmp_path, "opd-b.sqlite")
+    window = app.start(first)
+    assert isinstance(window, MainWindow)
+    assert window.store.path == first
+    assert window.form.isVisible() and window.editor.code
+    assert preferences.recent_files() == [first.resolve()]
+
+    window.openDatabaseRequested.emit(second)
+    assert not window.isVisible()
+    others = [w for w in app._windows if w is not window]
+    assert len(others) == 1 and others[0].store.path == second
+    assert preferences.recent_files() == [second.resolve(), first.resolve()]
+    others[0].close()
+    assert app._windows == []
+
+
+def test_geometry_and_layout_are_remembered(
+    demo_store: Store, open_window: WindowFactory, ui_settings: Path
+) -> None:
+    window = open_window(demo_store)
+    window.resize(1100, 700)
+    window.ui.splitterMain.setSizes([300, 800])
+    window.actions.show_previous.setChecked(False)
+    window.close()
+    saved = QSettings(str(ui_settings), QSettings.Format.IniFormat)
+    assert saved.value("window/geometry") is not None
+
+    again = open_window(demo_store)
+    assert again.restored
+    assert not again.actions.show_previous.isChecked()
+    assert not again.ui.scrollPrevious.isVisible()
