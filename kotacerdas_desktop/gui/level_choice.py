@@ -113,9 +113,6 @@ class LevelChoice(QWidget):
     def cards(self) -> list[LevelCard]:
         return [card for card in self._cards if card.isVisibleTo(self)]
 
-    def has(self, value: int) -> bool:
-        return any(card.value == value for card in self.cards())
-
     def value(self) -> int | None:
         checked = self._group.checkedId()
         return self._cards[checked].value if checked >= 0 else None

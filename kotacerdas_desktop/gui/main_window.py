@@ -15,19 +15,17 @@ from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QFileDialog,
-    QInputDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
     QWidget,
 )
 
-from kotacerdas_desktop import __version__
 from kotacerdas_desktop.domain.errors import KotaCerdasError, LockedError
 from kotacerdas_desktop.domain.model import Assessment
 from kotacerdas_desktop.domain.scoring import score
 from kotacerdas_desktop.domain.text import t
-from kotacerdas_desktop.gui import operations, preferences, sheet_actions, window_menus
+from kotacerdas_desktop.gui import operations, preferences, prompts, sheet_actions, window_menus
 from kotacerdas_desktop.gui.agency_dialog import AgencyDialog
 from kotacerdas_desktop.gui.answer_editor import AnswerEditor
 from kotacerdas_desktop.gui.formatting import format_clock, format_timestamp
@@ -148,8 +146,8 @@ class MainWindow(QMainWindow):
         a.new_assessment.triggered.connect(self._ask_new_assessment)
         a.agency_settings.triggered.connect(self._agency_settings)
         a.new_agency.triggered.connect(self._new_agency)
-        a.shortcuts.triggered.connect(self._show_shortcuts)
-        a.about.triggered.connect(self._show_about)
+        a.shortcuts.triggered.connect(lambda: prompts.show_shortcuts(self))
+        a.about.triggered.connect(lambda: prompts.show_about(self, self.store.path))
         self.ui.buttonStartAssessment.clicked.connect(self._start_from_empty)
         self.navigation.indicatorActivated.connect(self.show_indicator)
         self.switcher.switched.connect(self._switched)
@@ -350,43 +348,21 @@ class MainWindow(QMainWindow):
         if not agency:
             self._new_agency()
             return
-        years = self.switcher.years(agency)
-        dialog = QInputDialog(self)
-        dialog.setWindowTitle(str(t("Penilaian tahun baru", "New year's assessment")))
-        dialog.setLabelText(str(t("Tahun penilaian:", "Assessment year:")))
-        dialog.setInputMode(QInputDialog.InputMode.IntInput)
-        dialog.setIntRange(2000, 2100)
-        dialog.setIntValue(max([*years, dt.date.today().year - 1]) + 1)
+        suggested = max([*self.switcher.years(agency), dt.date.today().year - 1]) + 1
 
         def chosen(year: int) -> None:
             created = operations.new_assessment(self.store, agency, year)
             if created is not None:
                 self.open_assessment(created)
 
-        dialog.intValueSelected.connect(chosen)
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
+        prompts.ask_year(self, suggested, chosen)
 
     def _ask_attachment_limit(self) -> None:
-        dialog = QInputDialog(self)
-        dialog.setWindowTitle(str(t("Batas ukuran lampiran", "Attachment size limit")))
-        dialog.setLabelText(
-            str(
-                t(
-                    "Berkas bukti dukung terbesar yang boleh dilampirkan (MB):",
-                    "Largest evidence file that may be attached (MB):",
-                )
-            )
+        prompts.ask_attachment_limit(
+            self,
+            self.store.evidence.max_bytes / (1024 * 1024),
+            lambda megabytes: operations.set_attachment_limit(self.store, megabytes),
         )
-        dialog.setInputMode(QInputDialog.InputMode.DoubleInput)
-        dialog.setDoubleRange(1, 500)
-        dialog.setDoubleDecimals(0)
-        dialog.setDoubleValue(self.store.evidence.max_bytes / (1024 * 1024))
-        dialog.doubleValueSelected.connect(
-            lambda value: operations.set_attachment_limit(self.store, value)
-        )
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
 
     def _agency_settings(self) -> None:
         code = self.switcher.agency()
@@ -445,53 +421,6 @@ class MainWindow(QMainWindow):
             )
         if not files:
             menu.addAction(str(t("(belum ada)", "(none yet)"))).setEnabled(False)
-
-    # Help --------------------------------------------------------------------------
-
-    def _show_shortcuts(self) -> None:
-        rows = [
-            ("1 – 5", t("pilih level", "choose a level")),
-            ("N", t("tidak berlaku (lalu isi alasannya)", "not applicable (then give the reason)")),
-            ("Tab / Shift+Tab", t("ke kolom berikutnya / sebelumnya", "next / previous field")),
-            (
-                "Ctrl+PgDn / Ctrl+PgUp",
-                t("indikator berikutnya / sebelumnya", "next / previous indicator"),
-            ),
-            ("F8", t("indikator belum dijawab berikutnya", "next unanswered indicator")),
-            ("Ctrl+F", t("cari indikator", "find an indicator")),
-            ("Ctrl+Z / Ctrl+Y", t("urungkan / ulangi", "undo / redo")),
-            ("Ctrl+Shift+O", t("pengaturan OPD", "agency settings")),
-        ]
-        table = "".join(
-            f"<tr><td><b>{key}</b></td><td>&nbsp;&nbsp;{text}</td></tr>" for key, text in rows
-        )
-        note = t(
-            "Semua perubahan tersimpan otomatis; tidak ada tombol Simpan.",
-            "Every change is saved automatically; there is no Save button.",
-        )
-        box = QMessageBox(
-            QMessageBox.Icon.Information,
-            str(t("Pintasan keyboard", "Keyboard shortcuts")),
-            "",
-            QMessageBox.StandardButton.Ok,
-            self,
-        )
-        box.setTextFormat(Qt.TextFormat.RichText)
-        box.setText(f"<table>{table}</table><p>{note}</p>")
-        box.finished.connect(box.deleteLater)
-        box.open()
-
-    def _show_about(self) -> None:
-        QMessageBox.about(
-            self,
-            str(t("Tentang KotaCerdas", "About KotaCerdas")),
-            str(
-                t(
-                    f"KotaCerdas Desktop {__version__}\nPenilaian mandiri smart city OPD, sepenuhnya luring.\nData: {self.store.path}",
-                    f"KotaCerdas Desktop {__version__}\nSmart city self-assessment for agencies, fully offline.\nData: {self.store.path}",
-                )
-            ),
-        )
 
     # Window state ----------------------------------------------------------------------
 

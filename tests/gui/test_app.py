@@ -6,6 +6,7 @@ import shutil
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from kotacerdas_desktop.gui import app, preferences
@@ -55,3 +56,12 @@ def test_geometry_and_layout_are_remembered(
     assert again.restored
     assert not again.actions.show_previous.isChecked()
     assert not again.ui.scrollPrevious.isVisible()
+
+
+def test_help_lists_the_keyboard_shortcuts(demo_store: Store, open_window: WindowFactory) -> None:
+    window = open_window(demo_store)
+    window.actions.shortcuts.trigger()
+    box = window.findChild(QMessageBox)
+    assert box is not None and box.isVisible()
+    assert "Ctrl+PgDn" in box.text() and "F8" in box.text() and "tersimpan otomatis" in box.text()
+    box.accept()
