@@ -138,3 +138,20 @@ def test_attachment_limit_is_set_from_the_file_menu(
     dialog.setDoubleValue(5)
     dialog.accept()
     assert demo_store.evidence.max_bytes == 5 * 1024 * 1024
+
+
+def test_too_long_text_is_refused_by_the_field_and_the_rest_is_saved(
+    demo_window: MainWindow, demo_store: Store, qtbot: QtBot
+) -> None:
+    window = demo_window
+    code, assessment_id = window.editor.code, window.current_assessment_id() or 0
+    window.form.focus_start()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_2)
+    window.form.ui.editJustification.setPlainText("x" * 20_001)
+    window.editor.flush()
+    error = window.form.ui.errorJustification
+    assert error.isVisible() and error.text() == "Teks terlalu panjang (maks. 20.000 karakter)."
+    assert window.form.ui.labelCount.property("role") == "error"
+    row = stored_answer(demo_store.path, assessment_id, code)
+    assert row is not None and (row["level"], row["justification"]) == (2, "")
+    assert window.form.ui.editJustification.toPlainText() == "x" * 20_001  # still there to shorten
