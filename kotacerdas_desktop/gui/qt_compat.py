@@ -19,8 +19,8 @@ IMMORTAL = 1 << 40  # more calls than a PC makes in years
 
 def make_singletons_immortal() -> None:
     """Give None, True and False a reference count no leak can exhaust (Python < 3.12 only)."""
-    if sys.version_info >= (3, 12):
-        return
+    if sys.version_info >= (3, 12) or hasattr(sys, "gettotalrefcount"):
+        return  # immortal already; or a debug build, where the count is not the first field
     for singleton in (None, True, False):
         count = ctypes.c_ssize_t.from_address(id(singleton))
         if count.value < IMMORTAL:
