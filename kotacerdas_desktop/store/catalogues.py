@@ -37,7 +37,10 @@ class Catalogues:
     def holds_text(self, text: str) -> bool:
         """Whether exactly this catalogue file is stored already (by its SHA-256)."""
         sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
-        return self.db.execute("SELECT 1 FROM catalogues WHERE sha256 = ?", [sha]).fetchone() is not None
+        return (
+            self.db.execute("SELECT 1 FROM catalogues WHERE sha256 = ?", [sha]).fetchone()
+            is not None
+        )
 
     def import_text(self, text: str, source: str) -> StoredCatalogue:
         """Check and store a catalogue file; the same code and version twice is refused unless identical."""

@@ -64,9 +64,11 @@ def test_draft_preview_says_it_is_not_for_signing(qtbot, demo_store):
 
 
 def test_a_sheet_that_cannot_be_printed_says_why(qtbot, demo_store, final_id):
-    agency = demo_store.agencies.get("DISKOMINFO")
-    agency.name = "Dinas Komunikasi, Informatika dan Statistik"
-    demo_store.agencies.update(agency)
+    demo_store.db.execute("DROP TRIGGER answers_locked_update")
+    demo_store.db.execute(
+        "UPDATE answers SET justification = 'diubah di luar aplikasi' WHERE assessment_id = ?",
+        [final_id],
+    )
     dialog = open_preview(qtbot, demo_store, final_id)
     assert "tidak lagi cocok dengan sidik jari" in dialog.status.text()
     assert dialog.sheet is None
