@@ -8,7 +8,7 @@ finalize a draft, reopen the newest finalized revision.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -17,8 +17,10 @@ from PySide6.QtWidgets import QMainWindow, QMenu
 from kotacerdas_desktop.domain.text import LocalText, t
 from kotacerdas_desktop.gui import operations
 from kotacerdas_desktop.gui.finalize_dialog import FinalizeDialog, ReopenDialog
-from kotacerdas_desktop.gui.sheet_preview import SheetPreviewDialog
 from kotacerdas_desktop.gui.verify_dialog import VerifyDialog
+
+if TYPE_CHECKING:
+    from kotacerdas_desktop.gui.sheet_preview import SheetPreviewDialog
 
 _Confirm = TypeVar("_Confirm", FinalizeDialog, ReopenDialog)
 
@@ -42,6 +44,9 @@ def _action(window: QMainWindow, name: str, text: LocalText, keys: str = "") -> 
 
 
 def open_preview(window: QMainWindow, assessment_id: int) -> SheetPreviewDialog:
+    # Imported on first use: reportlab and QtPdf cost about 0.2 s, which the window's start need not pay.
+    from kotacerdas_desktop.gui.sheet_preview import SheetPreviewDialog
+
     dialog = SheetPreviewDialog(window.store, assessment_id, window)
     dialog.finished.connect(dialog.deleteLater)
     dialog.open()
