@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sqlite3
+import tempfile
 from pathlib import Path
 
 from platformdirs import user_data_dir
@@ -37,6 +38,16 @@ def _refuse(indonesian: str, english: str) -> StorageError:
     return StorageError(t(indonesian, english), field="db")
 
 
+def _folder_writable(folder: Path) -> bool:
+    """Try to create a file there: the only answer that holds on Windows ACLs and read-only mounts
+    alike (os.access trusts mode bits); SQLite needs the folder for its -wal and -shm files."""
+    try:
+        with tempfile.TemporaryFile(dir=folder, prefix=".kotacerdas-probe-"):
+            return True
+    except OSError:
+        return False
+
+
 def _check_location(path: Path, create: bool) -> None:
     folder = path.parent
     if not path.exists():
@@ -54,7 +65,7 @@ def _check_location(path: Path, create: bool) -> None:
             f"{path} adalah folder, bukan berkas basis data.",
             f"{path} is a folder, not a database file.",
         )
-    if not os.access(folder, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
+    if not _folder_writable(folder) or (path.exists() and not os.access(path, os.W_OK)):
         raise _refuse(
             f"Tidak ada izin menulis di {folder}; basis data perlu folder yang dapat ditulisi.",
             f"No permission to write in {folder}; the database needs a writable folder.",
