@@ -31,19 +31,11 @@ from kotacerdas_desktop.gui.level_choice import NOT_APPLICABLE
 from kotacerdas_desktop.gui.operations import Change
 from kotacerdas_desktop.gui.previous_panel import PreviousPanel
 from kotacerdas_desktop.store import Store
+from kotacerdas_desktop.store.assessments import ANSWER_FIELDS
 
 SAVE_DELAY_MS = 500
 SAVE_MAX_DELAY_MS = 1000
 TEXT_FIELDS = ("na_reason", "justification", "follow_up", "review_comment")
-ANSWER_FIELDS = (
-    "level",
-    "not_applicable",
-    "na_reason",
-    "justification",
-    "follow_up",
-    "review_flag",
-    "review_comment",
-)
 FORM_FIELDS = (*ANSWER_FIELDS, *EVIDENCE_FIELDS)
 # A refused field is saved as it was stored, together with the fields that only make sense with it.
 FIELD_GROUPS = {

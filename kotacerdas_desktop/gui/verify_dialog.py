@@ -31,7 +31,7 @@ from kotacerdas_desktop.store import Store
 
 def describe_match(store: Store, assessment: Assessment) -> LocalText:
     """Which stored assessment a fingerprint belongs to, with the warnings an assessor needs."""
-    agency = store.agencies.get(assessment.agency_code)
+    agency = store.lifecycle.agency_of(assessment)  # as finalized, even if renamed since
     a, name = assessment, escape(agency.name)
     when = format_timestamp(a.finalized_at)
     lines = [
