@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import re
+from dataclasses import replace
+
 from kotacerdas_desktop.domain.catalogue import Catalogue
 from kotacerdas_desktop.domain.errors import NotFoundError, ValidationError
-from kotacerdas_desktop.domain.model import YEAR_MAX, YEAR_MIN, Answer
+from kotacerdas_desktop.domain.model import YEAR_MAX, YEAR_MIN, Answer, Evidence
 from kotacerdas_desktop.domain.text import t
 
 MAX_TEXT = 20_000  # characters in one justification or follow-up: pages of text, still printable
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def parse_level(text: str | int) -> int:
@@ -35,6 +40,43 @@ def check_year(year: int | str) -> int:
             field="year",
         )
     return int(value)
+
+
+def check_date(text: str, field: str = "date") -> str:
+    """A date as stored: exactly YYYY-MM-DD and a real day, or empty for "no date".
+
+    The sheet writes it the Indonesian way ("4 Maret 2026"); anything else would
+    be printed as typed, so it is refused here rather than discovered on paper.
+    """
+    value = text.strip()
+    if not value:
+        return ""
+    try:
+        if ISO_DATE.fullmatch(value):
+            return dt.date.fromisoformat(value).isoformat()
+    except ValueError:
+        pass
+    raise ValidationError(
+        t(
+            f'Tanggal "{text}" tidak sah: tulis TTTT-BB-HH, mis. 2026-03-04.',
+            f'Date "{text}" is invalid: write YYYY-MM-DD, e.g. 2026-03-04.',
+        ),
+        field=field,
+    )
+
+
+def check_evidence(evidence: Evidence) -> Evidence:
+    """The evidence trimmed; ValidationError for an empty title or a date that is not YYYY-MM-DD."""
+    if not evidence.title.strip():
+        raise ValidationError(
+            t("Judul bukti dukung wajib diisi.", "The evidence title is required."), "title"
+        )
+    return replace(
+        evidence,
+        title=evidence.title.strip(),
+        number=evidence.number.strip(),
+        date=check_date(evidence.date),
+    )
 
 
 def check_answer(catalogue: Catalogue, answer: Answer) -> None:

@@ -7,6 +7,7 @@ backup; identical files are stored once.
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -14,12 +15,14 @@ from sqlite_utils import Database
 from kotacerdas_desktop.domain.errors import NotFoundError, ValidationError
 from kotacerdas_desktop.domain.model import Evidence
 from kotacerdas_desktop.domain.text import t
+from kotacerdas_desktop.domain.validation import check_evidence
 from kotacerdas_desktop.store import audit
 from kotacerdas_desktop.store.assessments import Assessments, lock_guard
 from kotacerdas_desktop.store.clock import current_user
 from kotacerdas_desktop.store.settings import Settings
 
 DEFAULT_MAX_ATTACHMENT_MB = 20
+EDITABLE_FIELDS = ("title", "number", "date")  # the file itself is never changed in place
 
 
 class EvidenceStore:
@@ -78,10 +81,7 @@ class EvidenceStore:
                 ),
                 "indicator",
             )
-        if not evidence.title.strip():
-            raise ValidationError(
-                t("Judul bukti dukung wajib diisi.", "The evidence title is required."), "title"
-            )
+        evidence = check_evidence(evidence)
         if content is not None and len(content) > self.max_bytes:
             raise ValidationError(
                 t(
@@ -108,9 +108,9 @@ class EvidenceStore:
                         "assessment_id": assessment_id,
                         "indicator_code": indicator_code,
                         "position": position,
-                        "title": evidence.title.strip(),
-                        "number": evidence.number.strip(),
-                        "date": evidence.date.strip(),
+                        "title": evidence.title,
+                        "number": evidence.number,
+                        "date": evidence.date,
                         "file_name": evidence.file_name,
                         "sha256": sha or None,
                         "size": len(content) if content is not None else 0,
@@ -124,17 +124,9 @@ class EvidenceStore:
                 assessment_id=assessment_id,
                 entity="evidence",
                 key=indicator_code,
-                changes={"added": (None, evidence.title.strip())},
+                changes={"added": (None, evidence.title)},
             )
-        return Evidence(
-            evidence.title.strip(),
-            evidence.number,
-            evidence.date,
-            evidence.file_name,
-            sha,
-            len(content or b""),
-            new_id,
-        )
+        return replace(evidence, sha256=sha, size=len(content or b""), id=new_id)
 
     def add_file(
         self,
@@ -151,27 +143,68 @@ class EvidenceStore:
         evidence.file_name = path.name
         return self.add(assessment_id, indicator_code, evidence, content, actor)
 
-    def remove(self, evidence_id: int, actor: str | None = None) -> None:
-        row = self.db.execute(
-            "SELECT assessment_id, indicator_code, title FROM evidence WHERE id = ?", [evidence_id]
-        ).fetchone()
-        if row is None:
+    def _row(self, evidence_id: int) -> dict:
+        rows = list(self.db.query("SELECT * FROM evidence WHERE id = ?", [evidence_id]))
+        if not rows:
             raise NotFoundError(
                 t(
                     f"Bukti dukung #{evidence_id} tidak ada.",
                     f"Evidence #{evidence_id} does not exist.",
                 )
             )
-        assessment = self.assessments.editable(row[0])
+        return rows[0]
+
+    def update(
+        self,
+        evidence_id: int,
+        title: str,
+        number: str,
+        date: str,
+        actor: str | None = None,
+    ) -> Evidence:
+        """Correct the title, number or date of stored evidence; its file stays as attached.
+
+        A wrong title or date otherwise meant removing the evidence and attaching
+        the file again; each changed field goes to the audit trail.
+        """
+        row = self._row(evidence_id)
+        assessment = self.assessments.editable(row["assessment_id"])
+        new = check_evidence(Evidence(title, number, date))
+        with lock_guard(assessment), self.db.atomic():
+            self.db.execute(
+                "UPDATE evidence SET title = ?, number = ?, date = ? WHERE id = ?",
+                [new.title, new.number, new.date, evidence_id],
+            )
+            audit.record(
+                self.db,
+                actor=actor or current_user(),
+                assessment_id=assessment.id,
+                entity="evidence",
+                key=row["indicator_code"],
+                changes={name: (row[name], getattr(new, name)) for name in EDITABLE_FIELDS},
+            )
+        return Evidence(
+            new.title,
+            new.number,
+            new.date,
+            row["file_name"],
+            row["sha256"] or "",
+            row["size"],
+            evidence_id,
+        )
+
+    def remove(self, evidence_id: int, actor: str | None = None) -> None:
+        row = self._row(evidence_id)
+        assessment = self.assessments.editable(row["assessment_id"])
         with lock_guard(assessment), self.db.atomic():
             self.db.execute("DELETE FROM evidence WHERE id = ?", [evidence_id])
             audit.record(
                 self.db,
                 actor=actor or current_user(),
-                assessment_id=row[0],
+                assessment_id=assessment.id,
                 entity="evidence",
-                key=row[1],
-                changes={"removed": (row[2], None)},
+                key=row["indicator_code"],
+                changes={"removed": (row["title"], None)},
             )
 
     def content(self, sha256: str) -> bytes:
