@@ -1,4 +1,4 @@
-"""Ask for the title, document number and date of one piece of evidence before it is stored."""
+"""Ask for the title, document number and date of one piece of evidence, or correct stored ones."""
 
 from __future__ import annotations
 
@@ -29,9 +29,11 @@ class EvidenceDialog(QDialog):
         path: Path | None,
         fallback: FieldMessages,
         on_submit: Callable[[EvidenceDialog, Evidence], None],
+        existing: Evidence | None = None,
     ) -> None:
         super().__init__(parent)
         self.path = path
+        self.existing = existing
         self.fallback = fallback
         self._on_submit = on_submit
         self.ui = load_ui("evidence_dialog.ui", self)
@@ -50,12 +52,16 @@ class EvidenceDialog(QDialog):
                 ),
             },
         )
-        self.setWindowTitle(
-            str(t("Tambah bukti dukung", "Add evidence"))
-            if path is None
-            else str(t("Lampirkan berkas", "Attach a file"))
-        )
-        if path is not None:
+        if existing is not None:
+            title = t("Ubah bukti dukung", "Edit evidence")
+        elif path is not None:
+            title = t("Lampirkan berkas", "Attach a file")
+        else:
+            title = t("Tambah bukti dukung", "Add evidence")
+        self.setWindowTitle(str(title))
+        if existing is not None and existing.sha256:
+            self.ui.labelFile.setText(f"{existing.file_name} · {format_size(existing.size)}")
+        elif path is not None:
             size = path.stat().st_size if path.exists() else 0
             self.ui.labelFile.setText(f"{path.name} · {format_size(size)}")
             self.ui.editTitle.setText(path.stem.replace("_", " "))
@@ -75,10 +81,21 @@ class EvidenceDialog(QDialog):
         self.ui.editDate.setDisplayFormat("dd-MM-yyyy")
         self.ui.editDate.setEnabled(False)
         self.ui.checkDate.toggled.connect(self.ui.editDate.setEnabled)
+        if existing is not None:
+            self._fill(existing)
         self.ui.buttonBox.accepted.connect(self._submit)
         self.ui.buttonBox.rejected.connect(self.reject)
         self.ui.editTitle.selectAll()
         self.ui.editTitle.setFocus()
+
+    def _fill(self, evidence: Evidence) -> None:
+        """Show stored evidence for correction (the file, if any, stays as it is)."""
+        self.ui.editTitle.setText(evidence.title)
+        self.ui.editNumber.setText(evidence.number)
+        day = QDate.fromString(evidence.date, "yyyy-MM-dd")
+        if day.isValid():
+            self.ui.editDate.setDate(day)
+        self.ui.checkDate.setChecked(day.isValid())
 
     def evidence(self) -> Evidence:
         date = (

@@ -1,4 +1,4 @@
-"""The evidence list of an answer: add by file dialog or drag-and-drop, open, remove.
+"""The evidence list of an answer: add by file dialog or drag-and-drop, edit, open, remove.
 
 Files are stored inside the database (by SHA-256), so "open" writes a
 temporary copy and hands it to the system viewer; the original on the
@@ -87,7 +87,7 @@ class EvidencePanel(QObject):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         table.itemSelectionChanged.connect(self._update_buttons)
-        table.itemDoubleClicked.connect(lambda _item: self.open_selected())
+        table.activated.connect(lambda _index: self.activate_selected())  # double-click, Enter
         QShortcut(
             QKeySequence(QKeySequence.StandardKey.Delete),
             table,
@@ -96,6 +96,7 @@ class EvidencePanel(QObject):
         )
         ui.buttonAddFile.clicked.connect(self.choose_files)
         ui.buttonAddReference.clicked.connect(self.add_reference)
+        ui.buttonEditEvidence.clicked.connect(self.edit_selected)
         ui.buttonOpenEvidence.clicked.connect(self.open_selected)
         ui.buttonRemoveEvidence.clicked.connect(self.remove_selected)
         ui.errorEvidence.hide()
@@ -130,8 +131,11 @@ class EvidencePanel(QObject):
         self.set_items(items)
 
     def set_items(self, items: list[Evidence]) -> None:
+        """Show the list, keeping the chosen row chosen (after an edit the keyboard stays on it)."""
+        chosen = self.selected()
         self.items = list(items)
         table = self.ui.tableEvidence
+        table.clearSelection()
         table.setRowCount(len(self.items))
         for row, evidence in enumerate(self.items):
             file_text = (
@@ -148,6 +152,8 @@ class EvidencePanel(QObject):
                 item = QTableWidgetItem(text)
                 item.setToolTip(evidence.sha256 if column == 4 and evidence.sha256 else text)
                 table.setItem(row, column, item)
+            if chosen is not None and chosen.id is not None and evidence.id == chosen.id:
+                table.selectRow(row)
         rows = max(2, min(len(self.items), 6))
         row_height = table.verticalHeader().defaultSectionSize()
         table.setFixedHeight(table.horizontalHeader().sizeHint().height() + rows * row_height + 4)
@@ -159,6 +165,7 @@ class EvidencePanel(QObject):
 
     def _update_buttons(self) -> None:
         chosen = self.selected()
+        self.ui.buttonEditEvidence.setEnabled(chosen is not None and self.editable)
         self.ui.buttonOpenEvidence.setEnabled(chosen is not None and bool(chosen.sha256))
         self.ui.buttonRemoveEvidence.setEnabled(chosen is not None and self.editable)
 
@@ -200,8 +207,8 @@ class EvidencePanel(QObject):
         if self._queue:
             self._ask(self._queue[0])
 
-    def _ask(self, path: Path | None) -> None:
-        dialog = EvidenceDialog(self.ui.root.window(), path, self.fields, self._submit)
+    def _ask(self, path: Path | None, existing: Evidence | None = None) -> None:
+        dialog = EvidenceDialog(self.ui.root.window(), path, self.fields, self._submit, existing)
         dialog.finished.connect(lambda _result: self._dialog_closed(dialog))
         dialog.open()
 
@@ -213,6 +220,12 @@ class EvidencePanel(QObject):
 
     def _submit(self, dialog: EvidenceDialog, evidence: Evidence) -> None:
         assert self.store is not None
+        if dialog.existing is not None and dialog.existing.id is not None:
+            if operations.update_evidence(
+                self.store, self.assessment_id, self.code, dialog.existing.id, evidence, dialog
+            ):
+                dialog.accept()
+            return
         if dialog.path is None:
             if operations.add_evidence(self.store, self.assessment_id, self.code, evidence, dialog):
                 dialog.accept()
@@ -228,7 +241,22 @@ class EvidencePanel(QObject):
             on_done=lambda _stored: dialog.accept(),
         )
 
-    # Opening and removing ---------------------------------------------------------
+    # Editing, opening and removing ---------------------------------------------------
+
+    def activate_selected(self) -> None:
+        """Double-click or Enter on a row: correct it, or only open its file once finalized."""
+        if self.editable:
+            self.edit_selected()
+        else:
+            self.open_selected()
+
+    def edit_selected(self) -> None:
+        """Correct a wrong title, number or date without attaching the file again."""
+        evidence = self.selected()
+        if evidence is None or evidence.id is None or not self.editable or self.store is None:
+            return
+        self.clear_error()
+        self._ask(None, evidence)
 
     def open_selected(self) -> None:
         evidence = self.selected()

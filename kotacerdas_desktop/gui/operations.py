@@ -190,6 +190,22 @@ def attach_file(
     )
 
 
+def update_evidence(
+    store: Store,
+    assessment_id: int,
+    indicator_code: str,
+    evidence_id: int,
+    evidence: Evidence,
+    fields: FieldMessages | None = None,
+) -> Evidence | None:
+    """Correct title, number and date; the file stays. Like add and remove, outside answer undo."""
+    return perform(
+        Change(EVIDENCE, assessment_id, indicator_code),
+        lambda: store.evidence.update(evidence_id, evidence.title, evidence.number, evidence.date),
+        fields,
+    )
+
+
 def remove_evidence(
     store: Store,
     assessment_id: int,
