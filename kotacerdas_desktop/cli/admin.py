@@ -60,28 +60,42 @@ def run_check(store: Store, args: argparse.Namespace) -> int:
 
 
 def run_verify(store: Store, args: argparse.Namespace) -> int:
-    assessment = store.lifecycle.find_by_fingerprint(args.fingerprint)
-    if assessment is None:
-        print(
-            "Tidak ada penilaian final tersimpan yang cocok dengan sidik jari ini.", file=sys.stderr
-        )
-        return 1
-    agency = store.lifecycle.agency_of(assessment)
-    when = format_iso_date(assessment.finalized_at)
-    print(
-        t(
-            f"Cocok: {agency.name} ({agency.code}), tahun {assessment.year}, revisi {assessment.revision}, "
-            f"penilaian #{assessment.id}, difinalisasi {when}.",
-            f"Match: {agency.name} ({agency.code}), year {assessment.year}, revision {assessment.revision}, "
-            f"assessment #{assessment.id}, finalized {when}.",
-        )
-    )
-    current = store.assessments.current(assessment.agency_code, assessment.year)
-    if current is not None and current.id != assessment.id:
+    found = store.lifecycle.verify(args.fingerprint)
+    if found is None:
         print(
             t(
-                f"Perhatian: ada revisi lebih baru (revisi {current.revision}, #{current.id}).",
-                f"Note: a newer revision exists (revision {current.revision}, #{current.id}).",
+                "Tidak ada penilaian final tersimpan yang cocok dengan sidik jari ini.",
+                "No stored finalized assessment matches this fingerprint.",
+            ),
+            file=sys.stderr,
+        )
+        return 1
+    a, agency = found.assessment, found.agency
+    when = format_iso_date(a.finalized_at)
+    print(
+        t(
+            f"Cocok: {agency.name} ({agency.code}), tahun {a.year}, revisi {a.revision}, "
+            f"penilaian #{a.id}, difinalisasi {when}.",
+            f"Match: {agency.name} ({agency.code}), year {a.year}, revision {a.revision}, "
+            f"assessment #{a.id}, finalized {when}.",
+        )
+    )
+    if found.newer is not None:
+        print(
+            t(
+                f"Perhatian: ada revisi lebih baru (revisi {found.newer.revision}, #{found.newer.id}).",
+                f"Note: a newer revision exists (revision {found.newer.revision}, #{found.newer.id}).",
             )
         )
+    if not found.intact:
+        print(
+            t(
+                "Perhatian: data yang tersimpan sekarang tidak lagi menghasilkan sidik jari ini "
+                "(berkas diubah di luar aplikasi).",
+                "Warning: the data stored now no longer gives this fingerprint "
+                "(the file was changed outside the program).",
+            ),
+            file=sys.stderr,
+        )
+        return 1
     return 0

@@ -22,17 +22,16 @@ from PySide6.QtWidgets import (
 )
 
 from kotacerdas_desktop.domain.errors import KotaCerdasError
-from kotacerdas_desktop.domain.fingerprint import fingerprint
 from kotacerdas_desktop.domain.model import Assessment
 from kotacerdas_desktop.domain.text import LocalText, t
 from kotacerdas_desktop.gui.formatting import format_timestamp
 from kotacerdas_desktop.store import Store
+from kotacerdas_desktop.store.lifecycle import Verification
 
 
-def describe_match(store: Store, assessment: Assessment) -> LocalText:
+def describe_match(found: Verification) -> LocalText:
     """Which stored assessment a fingerprint belongs to, with the warnings an assessor needs."""
-    agency = store.lifecycle.agency_of(assessment)  # as finalized, even if renamed since
-    a, name = assessment, escape(agency.name)
+    a, name = found.assessment, escape(found.agency.name)  # the agency as finalized
     when = format_timestamp(a.finalized_at)
     lines = [
         t(
@@ -42,15 +41,14 @@ def describe_match(store: Store, assessment: Assessment) -> LocalText:
             f"document {escape(a.document_number)}, finalized {when}.",
         )
     ]
-    current = store.assessments.current(a.agency_code, a.year)
-    if current is not None and current.id != a.id:
+    if found.newer is not None:
         lines.append(
             t(
-                f"⚠ Ada revisi lebih baru (revisi {current.revision}); lembar ini bukan yang berlaku.",
-                f"⚠ A newer revision exists (revision {current.revision}); this sheet is not the current one.",
+                f"⚠ Ada revisi lebih baru (revisi {found.newer.revision}); lembar ini bukan yang berlaku.",
+                f"⚠ A newer revision exists (revision {found.newer.revision}); this sheet is not the current one.",
             )
         )
-    if fingerprint(store.lifecycle.canonical(a)) != a.fingerprint:
+    if not found.intact:
         lines.append(
             t(
                 "⚠ Data yang tersimpan sekarang tidak lagi menghasilkan sidik jari ini: berkas diubah di luar aplikasi.",
@@ -114,7 +112,7 @@ class VerifyDialog(QDialog):
     def check(self) -> None:
         self.match = None
         try:
-            found = self.store.lifecycle.find_by_fingerprint(self.edit.text())
+            found = self.store.lifecycle.verify(self.edit.text())
         except KotaCerdasError as error:
             self.result.setText(escape(str(error)))
         else:
@@ -130,6 +128,6 @@ class VerifyDialog(QDialog):
                     )
                 )
             else:
-                self.match = found
-                self.result.setText(str(describe_match(self.store, found)))
+                self.match = found.assessment
+                self.result.setText(str(describe_match(found)))
         self.show_button.setEnabled(self.match is not None)

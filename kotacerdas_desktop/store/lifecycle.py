@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from dataclasses import dataclass
 
 from sqlite_utils import Database
 
@@ -33,6 +34,17 @@ from kotacerdas_desktop.store.clock import current_user, now
 from kotacerdas_desktop.store.settings import Settings
 
 _FINGERPRINT = re.compile(r"[0-9a-f]{64}")
+
+
+@dataclass(frozen=True)
+class Verification:
+    """What a printed sheet's fingerprint matches: the assessment, its agency as finalized,
+    a newer revision if one exists, and whether the stored data still gives the fingerprint."""
+
+    assessment: Assessment
+    agency: Agency
+    newer: Assessment | None
+    intact: bool
 
 
 def default_document_number(assessment: Assessment) -> str:
@@ -223,3 +235,16 @@ class Lifecycle:
             )
         )
         return self.assessments.get(rows[0]["id"]) if rows else None
+
+    def verify(self, text: str) -> Verification | None:
+        """Match a typed fingerprint or QR text with a finalized assessment (None when nothing matches)."""
+        assessment = self.find_by_fingerprint(text)
+        if assessment is None:
+            return None
+        current = self.assessments.current(assessment.agency_code, assessment.year)
+        return Verification(
+            assessment=assessment,
+            agency=self.agency_of(assessment),
+            newer=current if current is not None and current.id != assessment.id else None,
+            intact=fingerprint(self.canonical(assessment)) == assessment.fingerprint,
+        )

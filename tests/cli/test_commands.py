@@ -251,3 +251,19 @@ def test_demo_then_check_then_check_finds_tampering(capsys, db_path):
     conn.close()
     code, _, err = run_cli(capsys, db_path, "check")
     assert code == 1 and "sidik jari tidak cocok" in err
+
+
+def test_verify_names_the_match_and_warns_when_the_stored_data_changed(capsys, db_path):
+    run_cli(capsys, db_path, "demo")
+    final = json.loads(run_cli(capsys, db_path, "assessment", "show", "1", "--json")[1])
+    code, out, _ = run_cli(capsys, db_path, "verify", final["fingerprint"])
+    assert code == 0 and "Cocok: Dinas" in out and "revisi 1" in out
+    code, _, err = run_cli(capsys, db_path, "verify", "ab" * 32)
+    assert code == 1 and "Tidak ada penilaian final" in err
+    conn = sqlite3.connect(db_path)
+    conn.execute("DROP TRIGGER answers_locked_update")
+    conn.execute("UPDATE answers SET justification = 'diubah' WHERE assessment_id = 1")
+    conn.commit()
+    conn.close()
+    code, out, err = run_cli(capsys, db_path, "verify", final["fingerprint"])
+    assert code == 1 and "Cocok: Dinas" in out and "tidak lagi menghasilkan sidik jari ini" in err
