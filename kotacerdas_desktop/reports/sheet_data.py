@@ -14,7 +14,7 @@ from kotacerdas_desktop.domain.catalogue import Catalogue, Dimension
 from kotacerdas_desktop.domain.errors import StorageError
 from kotacerdas_desktop.domain.fingerprint import fingerprint
 from kotacerdas_desktop.domain.model import Agency, Answer, Assessment
-from kotacerdas_desktop.domain.scoring import ScoreReport
+from kotacerdas_desktop.domain.scoring import ScoreReport, score
 from kotacerdas_desktop.domain.text import t
 from kotacerdas_desktop.reports.indonesian import parse_iso_date
 from kotacerdas_desktop.store import Store
@@ -52,9 +52,9 @@ class SheetData:
         return [d for d in self.catalogue.dimensions if d.kind == kind]
 
 
-def _check_fingerprint(store: Store, assessment: Assessment) -> None:
+def _check_fingerprint(store: Store, assessment: Assessment, answers: dict[str, Answer]) -> None:
     """Refuse to print a finalized sheet whose stored data no longer gives its fingerprint."""
-    if fingerprint(store.lifecycle.canonical(assessment)) == assessment.fingerprint:
+    if fingerprint(store.lifecycle.canonical(assessment, answers)) == assessment.fingerprint:
         return
     raise StorageError(
         t(
@@ -74,8 +74,10 @@ def load_sheet_data(store: Store, assessment_id: int, today: dt.date | None = No
     """Read one assessment with its agency, catalogue, answers and scores; check a final one's fingerprint."""
     assessment = store.assessments.get(assessment_id)
     agency = store.lifecycle.agency_of(assessment)
+    catalogue = store.assessments.catalogue_of(assessment)
+    answers = store.assessments.answers(assessment.id)  # read once: fingerprint, tables and scores
     if assessment.is_finalized:
-        _check_fingerprint(store, assessment)
+        _check_fingerprint(store, assessment, answers)
         sign_date = parse_iso_date(assessment.finalized_at) or dt.date.today()
     else:
         sign_date = today or dt.date.today()
@@ -83,9 +85,9 @@ def load_sheet_data(store: Store, assessment_id: int, today: dt.date | None = No
         assessment=assessment,
         agency=agency,
         city=agency.city.strip() or store.settings.get("city_name").strip(),
-        catalogue=store.assessments.catalogue_of(assessment),
+        catalogue=catalogue,
         catalogue_info=store.catalogues.info(assessment.catalogue_id),
-        answers=store.assessments.answers(assessment.id),
-        report=store.assessments.scores(assessment.id),
+        answers=answers,
+        report=score(catalogue, answers),
         sign_date=sign_date,
     )

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from sqlite_utils import Database
@@ -24,6 +25,7 @@ from kotacerdas_desktop.domain.model import (
     STATUS_DRAFT,
     STATUS_FINALIZED,
     Agency,
+    Answer,
     Assessment,
 )
 from kotacerdas_desktop.domain.nip import check_nip
@@ -68,8 +70,11 @@ class Lifecycle:
         )
         return agency_from_snapshot(assessment.agency_snapshot, row[0] if row else None)
 
-    def canonical(self, assessment: Assessment) -> dict:
-        """The data the fingerprint is computed from (domain/fingerprint.py documents it)."""
+    def canonical(
+        self, assessment: Assessment, answers: Mapping[str, Answer] | None = None
+    ) -> dict:
+        """The data the fingerprint is computed from (domain/fingerprint.py documents it);
+        pass the answers when the caller has read them already."""
         info = self.assessments.catalogues.info(assessment.catalogue_id)
         legacy = assessment.is_finalized and not assessment.agency_snapshot
         return canonical_data(
@@ -78,7 +83,7 @@ class Lifecycle:
             info.code,
             info.version,
             info.sha256,
-            self.assessments.answers(assessment.id),
+            self.assessments.answers(assessment.id) if answers is None else answers,
             version=1 if legacy else CANONICAL_VERSION,
         )
 
