@@ -11,6 +11,7 @@ import datetime as dt
 from PySide6.QtCore import QDate, QDateTime, QLocale, QTime
 
 from kotacerdas_desktop.domain.text import current_language
+from kotacerdas_desktop.reports.indonesian import parse_iso_date
 
 
 def locale() -> QLocale:
@@ -24,10 +25,6 @@ def format_score(value: float | None) -> str:
     return "–" if value is None else locale().toString(float(value), "f", 2)
 
 
-def format_percent(fraction: float) -> str:
-    return f"{round(fraction * 100)}%"
-
-
 def format_size(size: int) -> str:
     """File sizes the way a user reads them: 12 KB, 3,4 MB."""
     if size < 1024:
@@ -39,9 +36,8 @@ def format_size(size: int) -> str:
 
 def format_date(text: str) -> str:
     """An ISO date from the store written out ("2026-03-04" -> "4 Maret 2026"); other text as it is."""
-    try:
-        day = dt.date.fromisoformat(text.strip()[:10])
-    except ValueError:
+    day = parse_iso_date(text)
+    if day is None:
         return text.strip()
     return locale().toString(QDate(day.year, day.month, day.day), "d MMMM yyyy")
 

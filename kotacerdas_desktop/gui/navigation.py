@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QWidget
 from kotacerdas_desktop.domain.catalogue import Catalogue
 from kotacerdas_desktop.domain.scoring import ScoreReport
 from kotacerdas_desktop.domain.text import t
-from kotacerdas_desktop.gui.formatting import format_percent, format_score
+from kotacerdas_desktop.gui.formatting import format_score
 from kotacerdas_desktop.gui.nav_delegate import NavigationDelegate
 from kotacerdas_desktop.gui.nav_model import (
     CODE_ROLE,
@@ -28,6 +28,9 @@ from kotacerdas_desktop.gui.nav_model import (
     NavigationModel,
 )
 from kotacerdas_desktop.gui.uiloader import apply_texts, load_ui
+
+# The sheet's rule, so screen and paper agree: "100%" only when nothing is missing.
+from kotacerdas_desktop.reports.indonesian import format_percent
 
 
 class NavigationPanel(QWidget):
