@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, TextIO
 from kotacerdas_desktop import __version__
 from kotacerdas_desktop.demo import make_signatories
 from kotacerdas_desktop.domain.model import Agency, Answer, Evidence
+from kotacerdas_desktop.domain.score_text import index_line
 from kotacerdas_desktop.domain.text import LocalText, t
 from kotacerdas_desktop.resources import bundled_catalogues, resource_path
 from kotacerdas_desktop.store import Store
@@ -135,12 +136,12 @@ def check_answers(ctx: Context) -> str:
     if len(saved) != ANSWERED or any(not a.evidence for a in saved.values()):
         raise RuntimeError(f"{len(saved)} answers read back, expected {ANSWERED} with evidence")
     finalized = store.lifecycle.finalize(assessment.id, override_reason="uji mandiri")
-    index = store.assessments.scores(assessment.id).index
+    index = index_line(store.assessments.scores(assessment.id))
     digest = finalized.fingerprint[:12]
     return str(
         t(
-            f"{ANSWERED} indikator, indeks {index:.2f}, sidik jari {digest}",
-            f"{ANSWERED} indicators, index {index:.2f}, fingerprint {digest}",
+            f"{ANSWERED} indikator, indeks {index}, sidik jari {digest}",
+            f"{ANSWERED} indicators, index {index}, fingerprint {digest}",
         )
     )
 

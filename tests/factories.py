@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from kotacerdas_desktop.domain.catalogue import Catalogue
 from kotacerdas_desktop.domain.catalogue_file import parse_catalogue
+from kotacerdas_desktop.domain.model import Answer
 
 
 def _text(s: str) -> dict[str, str]:
@@ -99,3 +100,79 @@ def tiny_catalogue_data() -> dict:
 
 def tiny_catalogue() -> Catalogue:
     return parse_catalogue(tiny_catalogue_data(), "tiny.json")
+
+
+def worked_example_data() -> dict:
+    """The worked example of docs/scoring.md: two dimensions, two lenses, one enabler."""
+    data = tiny_catalogue_data()
+    data["code"], data["name"] = "CONTOH", _text("Contoh")
+    data["index"] = {
+        "method": "lenses",
+        "weights_source": _text("contoh"),
+        "predicates_source": _text("SPBE"),
+    }
+    data["lenses"] = [
+        {"code": "output", "name": _text("Output"), "weight": 40},
+        {"code": "impact", "name": _text("Dampak"), "weight": 60},
+    ]
+
+    def element(code: str, weight: float, *indicators: dict) -> dict:
+        return {"code": code, "weight": weight, "name": _text(code), "indicators": list(indicators)}
+
+    data["dimensions"] = [
+        {
+            "code": "D1",
+            "weight": 2,
+            "name": _text("D1"),
+            "elements": [
+                element(
+                    "D1.A", 1, indicator("D1.A.1", 1, "output"), indicator("D1.A.2", 1, "impact")
+                ),
+                element(
+                    "D1.B",
+                    1,
+                    indicator("D1.B.1", 2, "impact"),
+                    indicator("D1.B.2", 1, "output", allow_na=True),
+                ),
+            ],
+        },
+        {
+            "code": "D2",
+            "weight": 1,
+            "name": _text("D2"),
+            "elements": [
+                element(
+                    "D2.A", 1, indicator("D2.A.1", 1, "output"), indicator("D2.A.2", 1, "impact")
+                )
+            ],
+        },
+        {
+            "code": "EN",
+            "kind": "enabler",
+            "weight": 1,
+            "name": _text("EN"),
+            "elements": [element("EN.A", 1, indicator("EN.A.1"))],
+        },
+    ]
+    return data
+
+
+# The answers of the worked example: a level, "na", or left out (unanswered).
+WORKED_EXAMPLE_ANSWERS = {
+    "D1.A.1": 4,
+    "D1.A.2": 2,
+    "D1.B.1": 3,
+    "D1.B.2": "na",
+    "D2.A.1": 5,
+    "EN.A.1": 1,
+}
+
+
+def answers_of(levels: dict[str, int | str]) -> dict[str, Answer]:
+    """Answers from {code: level or "na"}."""
+    return {
+        code: Answer(code, not_applicable=True, na_reason="bukan kewenangan")
+        if level == "na"
+        else Answer(code, level=int(level))
+        for code, level in levels.items()
+    }

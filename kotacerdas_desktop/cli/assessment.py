@@ -5,8 +5,16 @@ from __future__ import annotations
 import argparse
 
 from kotacerdas_desktop.cli.common import add_json, print_json, print_table, with_store
+from kotacerdas_desktop.domain.figures import format_figure, format_percent
 from kotacerdas_desktop.domain.model import Answer, Evidence
-from kotacerdas_desktop.domain.scoring import ScoreReport
+from kotacerdas_desktop.domain.score_json import completeness_json, index_json, scores_json
+from kotacerdas_desktop.domain.score_text import (
+    format_share,
+    index_line,
+    index_name,
+    method_sentence,
+    predicate_text,
+)
 from kotacerdas_desktop.domain.text import t
 from kotacerdas_desktop.domain.validation import check_year, parse_level
 from kotacerdas_desktop.store import Store
@@ -76,75 +84,49 @@ def new_assessment(store: Store, args: argparse.Namespace) -> int:
 def list_assessments(store: Store, args: argparse.Namespace) -> int:
     year = check_year(args.year) if args.year is not None else None
     items = store.assessments.list(args.agency, year)
-    rows = []
-    for a in items:
-        report = store.assessments.scores(a.id)
-        rows.append(
-            {
-                "id": a.id,
-                "agency": a.agency_code,
-                "year": a.year,
-                "revision": a.revision,
-                "status": a.status,
-                "completeness": round(report.completeness, 4),
-                "index": report.index,
-            }
-        )
+    reports = [(a, store.assessments.score_of(a)) for a in items]
     if args.json:
-        print_json(rows)
-    else:
-        print_table(
+        print_json(
             [
-                "ID",
-                t("OPD", "AGENCY"),
-                t("TAHUN", "YEAR"),
-                "REV",
-                "STATUS",
-                t("LENGKAP", "COMPLETE"),
-                t("INDEKS", "INDEX"),
-            ],
-            [
-                (
-                    r["id"],
-                    r["agency"],
-                    r["year"],
-                    r["revision"],
-                    r["status"],
-                    f"{r['completeness']:.0%}",
-                    r["index"] or "-",
-                )
-                for r in rows
-            ],
+                {
+                    "id": a.id,
+                    "agency": a.agency_code,
+                    "year": a.year,
+                    "revision": a.revision,
+                    "status": a.status,
+                    "completeness": completeness_json(report),
+                    **index_json(report),
+                }
+                for a, report in reports
+            ]
         )
+        return 0
+    print_table(
+        [
+            "ID",
+            t("OPD", "AGENCY"),
+            t("TAHUN", "YEAR"),
+            "REV",
+            "STATUS",
+            t("LENGKAP", "COMPLETE"),
+            t("INDEKS", "INDEX"),
+            t("PREDIKAT", "PREDICATE"),
+        ],
+        [
+            (
+                a.id,
+                a.agency_code,
+                a.year,
+                a.revision,
+                a.status,
+                format_percent(report.answered, report.total),
+                format_figure(report.index, empty="-"),
+                predicate_text(report),
+            )
+            for a, report in reports
+        ],
+    )
     return 0
-
-
-def scores_json(report: ScoreReport) -> dict:
-    return {
-        "index": report.index,
-        "predicate": report.predicate.label.to_json() if report.predicate else None,
-        "partial": report.partial,
-        "lenses": report.lenses,
-        "lens_index": report.lens_index,
-        "dimensions": {
-            code: {
-                "kind": d.kind,
-                "score": round(d.score, 2) if d.score is not None else None,
-                "answered": d.answered,
-                "total": d.total,
-                "completeness": round(d.completeness, 4),
-                "elements": {
-                    ecode: {
-                        "score": round(e.score, 2) if e.score is not None else None,
-                        "answered": e.answered,
-                        "total": e.total,
-                    }
-                    for ecode, e in d.elements.items()
-                },
-            }
-            for code, d in report.dimensions.items()
-        },
-    }
 
 
 def answer_json(answer: Answer) -> dict:
@@ -177,8 +159,8 @@ def show_assessment(store: Store, args: argparse.Namespace) -> int:
     assessment = store.assessments.get(args.id)
     agency = store.agencies.get(assessment.agency_code)
     info = store.catalogues.info(assessment.catalogue_id)
-    report = store.assessments.scores(assessment.id)
     answers = store.assessments.answers(assessment.id)
+    report = store.assessments.score_of(assessment, answers)
     if args.json:
         print_json(
             {
@@ -190,7 +172,7 @@ def show_assessment(store: Store, args: argparse.Namespace) -> int:
                 "catalogue": {"code": info.code, "version": info.version},
                 "document_number": assessment.document_number,
                 "fingerprint": assessment.fingerprint,
-                "completeness": round(report.completeness, 4),
+                "completeness": completeness_json(report),
                 "missing": report.missing,
                 "answers": [answer_json(answers[code]) for code in sorted(answers)],
                 "scores": scores_json(report),
@@ -212,38 +194,31 @@ def show_assessment(store: Store, args: argparse.Namespace) -> int:
     )
     print(
         t("Kelengkapan", "Completeness"),
-        f"{report.answered}/{report.total} ({report.completeness:.0%})",
+        f"{report.answered}/{report.total} ({format_percent(report.answered, report.total)})",
     )
-    index = report.index if report.index is not None else "-"
-    partial = t(" (sebagian)", " (partial)") if report.partial else ""
-    predicate = report.predicate.label if report.predicate else "-"
-    print(
-        t(
-            f"Indeks: {index}{partial}  Predikat: {predicate}",
-            f"Index: {index}{partial}  Predicate: {predicate}",
-        )
-    )
-    rows = []
-    for dimension in catalogue.dimensions:
-        d = report.dimensions[dimension.code]
-        rows.append(
-            (
-                dimension.code,
-                dimension.name,
-                f"{d.answered}/{d.total}",
-                f"{d.score:.2f}" if d.score is not None else "-",
+    print(f"{index_name(report)}: {index_line(report)}")
+    print(method_sentence(catalogue, report))
+    weights = [lens.weight for lens in catalogue.lenses]
+    lens_rows = [
+        (lens.code, lens.name, format_share(lens.weight, weights), report.lenses[lens.code])
+        for lens in catalogue.lenses
+        if report.lenses
+    ]
+    section_rows = [
+        (d.code, d.name, f"{s.answered}/{s.total}", s.score)
+        for d in catalogue.dimensions
+        for s in [report.dimensions[d.code]]
+    ]
+    for title, middle, rows in (
+        (t("LENSA", "LENS"), t("BOBOT", "WEIGHT"), lens_rows),
+        (t("DIMENSI", "DIMENSION"), t("TERJAWAB", "ANSWERED"), section_rows),
+    ):
+        if rows:
+            print()
+            print_table(
+                [t("KODE", "CODE"), title, middle, t("SKOR", "SCORE")],
+                [(c, name, m, format_figure(value, empty="-")) for c, name, m, value in rows],
             )
-        )
-    print()
-    print_table(
-        [
-            t("KODE", "CODE"),
-            t("DIMENSI", "DIMENSION"),
-            t("TERJAWAB", "ANSWERED"),
-            t("SKOR", "SCORE"),
-        ],
-        rows,
-    )
     return 0
 
 

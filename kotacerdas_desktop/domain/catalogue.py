@@ -8,12 +8,20 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from decimal import Decimal
+from fractions import Fraction
 
 from kotacerdas_desktop.domain.text import LocalText
 
 LEVELS = (1, 2, 3, 4, 5)
 KIND_DIMENSION = "dimension"
 KIND_ENABLER = "enabler"
+# How the headline index is computed (docs/scoring.md): the weighted mean of the
+# evaluation lenses (Indeks Pencapaian of the national smart city evaluation), or
+# of the dimensions (SPBE-style frameworks, whose index weighs domains).
+METHOD_LENSES = "lenses"
+METHOD_DIMENSIONS = "dimensions"
+METHODS = (METHOD_LENSES, METHOD_DIMENSIONS)
 
 
 @dataclass(frozen=True)
@@ -71,6 +79,11 @@ class Predicate:
     minimum: float
     label: LocalText
 
+    @property
+    def exact_minimum(self) -> Fraction:
+        """The band's lower edge as written in the file (1.8 is 9/5, not a binary float)."""
+        return Fraction(repr(self.minimum))
+
 
 @dataclass(frozen=True)
 class Catalogue:
@@ -82,6 +95,9 @@ class Catalogue:
     level_labels: tuple[LocalText, ...]
     lenses: tuple[Lens, ...] = ()
     description: LocalText = LocalText("")
+    index_method: str = METHOD_DIMENSIONS
+    weights_source: LocalText = LocalText("")  # where the lens (or dimension) weights come from
+    predicates_source: LocalText = LocalText("")  # where the predicate bands come from
     _by_code: dict[str, tuple[Dimension, Element, Indicator]] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
@@ -119,10 +135,18 @@ class Catalogue:
                 return dimension
         raise KeyError(code)
 
-    def predicate(self, index: float) -> Predicate:
-        """The predicate whose range holds the index (the highest minimum not above it)."""
+    def lens(self, code: str | None) -> Lens | None:
+        return next((lens for lens in self.lenses if lens.code == code), None)
+
+    def predicate(self, figure: Decimal) -> Predicate:
+        """The predicate whose band holds a shown figure (the highest minimum not above it).
+
+        Pass the figure as shown (``figures.shown``), never a raw score: the label
+        must agree with the printed number.
+        """
+        value = Fraction(figure)
         chosen = self.predicates[0]
         for predicate in self.predicates:
-            if index >= predicate.minimum:
+            if value >= predicate.exact_minimum:
                 chosen = predicate
         return chosen

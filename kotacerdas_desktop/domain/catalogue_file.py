@@ -9,6 +9,7 @@ wrong, in Indonesian and English.
 from __future__ import annotations
 
 import json
+import math
 import re
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,9 @@ from kotacerdas_desktop.domain.catalogue import (
     KIND_DIMENSION,
     KIND_ENABLER,
     LEVELS,
+    METHOD_DIMENSIONS,
+    METHOD_LENSES,
+    METHODS,
     Catalogue,
     Dimension,
     Element,
@@ -92,6 +96,11 @@ class _Checker:
         value = data.get("weight", default)
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             raise self.fail(f"{path}.weight", t("harus berupa angka", "must be a number"))
+        if not math.isfinite(value):
+            raise self.fail(
+                f"{path}.weight",
+                t("bobot harus berupa angka terhingga", "a weight must be a finite number"),
+            )
         if value < 0:
             raise self.fail(
                 f"{path}.weight",
@@ -152,6 +161,7 @@ def parse_catalogue(data: Any, source: str = "<data>") -> Catalogue:
         _dimension(c, c.obj(raw, f"dimensions[{i}]"), f"dimensions[{i}]", level_labels, lens_codes)
         for i, raw in enumerate(c.items(root, "dimensions", ""))
     )
+    index = c.obj(root.get("index", {}), "index")
     return Catalogue(
         code=code,
         version=version.strip(),
@@ -161,7 +171,50 @@ def parse_catalogue(data: Any, source: str = "<data>") -> Catalogue:
         predicates=predicates,
         level_labels=level_labels,
         lenses=lenses,
+        index_method=_index_method(c, index, lenses, dimensions),
+        weights_source=c.text(index, "weights_source", "index", required=False),
+        predicates_source=c.text(index, "predicates_source", "index", required=False),
     )
+
+
+def _index_method(
+    c: _Checker, index: dict[str, Any], lenses: tuple[Lens, ...], dimensions: tuple[Dimension, ...]
+) -> str:
+    """The declared index method; a file without one (format 1 as first shipped) uses the
+    lenses when every indicator of a dimension carries one, else the dimensions."""
+    untagged = [
+        indicator.code
+        for dimension in dimensions
+        if dimension.kind == KIND_DIMENSION
+        for indicator in dimension.indicators()
+        if indicator.lens is None
+    ]
+    method = index.get("method")
+    if method is None:
+        return METHOD_LENSES if lenses and not untagged else METHOD_DIMENSIONS
+    if method not in METHODS:
+        raise c.fail(
+            "index.method",
+            t('harus "lenses" atau "dimensions"', 'must be "lenses" or "dimensions"'),
+        )
+    if method == METHOD_LENSES:
+        if not lenses or sum(lens.weight for lens in lenses) <= 0:
+            raise c.fail(
+                "lenses",
+                t(
+                    'metode "lenses" memerlukan lensa dengan bobot lebih dari 0',
+                    'the "lenses" method needs lenses with a weight above 0',
+                ),
+            )
+        if untagged:
+            raise c.fail(
+                "index.method",
+                t(
+                    f'metode "lenses": setiap indikator dimensi wajib punya lensa ({", ".join(untagged[:3])} belum)',
+                    f'method "lenses": every indicator of a dimension needs a lens ({", ".join(untagged[:3])} has none)',
+                ),
+            )
+    return method
 
 
 def _lens(c: _Checker, raw: Any, path: str) -> Lens:

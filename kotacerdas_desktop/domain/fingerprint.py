@@ -11,8 +11,11 @@ on any machine.
 Version 2 (assessments finalized with schema 4 and later, which keep an agency
 snapshot) adds the agency's address and city and every signatory (role, name,
 NIP, rank, position) to the agency part, so the printed signature blocks are
-covered too. Version 1 data (older finalized files) is still computed as it
-was, so their fingerprints keep verifying.
+covered too. Version 3 (assessments scored by the Indeks Pencapaian rules)
+adds the scoring rules the printed figures follow, so the figures on the sheet
+cannot be recomputed under other rules without the fingerprint noticing.
+Version 1 and 2 data (older finalized files) is still computed as it was, so
+their fingerprints keep verifying.
 """
 
 from __future__ import annotations
@@ -21,9 +24,9 @@ import hashlib
 import json
 from collections.abc import Mapping
 
-from kotacerdas_desktop.domain.model import Agency, Answer, Assessment
+from kotacerdas_desktop.domain.model import RULES_V1, Agency, Answer, Assessment
 
-CANONICAL_VERSION = 2
+CANONICAL_VERSION = 3
 
 
 def canonical_data(
@@ -45,7 +48,7 @@ def canonical_data(
                 for role, s in sorted(agency.signatories.items())
             },
         }
-    return {
+    data = {
         "canonical": version,
         "agency": agency_part,
         "year": assessment.year,
@@ -73,6 +76,18 @@ def canonical_data(
             if answer.is_answered
         ],
     }
+    if version >= 3:
+        data["scoring_rules"] = assessment.scoring_rules
+    return data
+
+
+def canonical_version(assessment: Assessment) -> int:
+    """The canonical form a stored assessment's fingerprint was (or will be) made from."""
+    if assessment.is_finalized and not assessment.agency_snapshot:
+        return 1  # finalized before schema 4 kept an agency snapshot
+    if assessment.is_finalized and assessment.scoring_rules == RULES_V1:
+        return 2
+    return CANONICAL_VERSION
 
 
 def canonical_bytes(data: dict) -> bytes:

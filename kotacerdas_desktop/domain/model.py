@@ -12,6 +12,13 @@ ROLE_REVIEWED = "reviewed"  # diperiksa oleh: the verifier
 ROLE_APPROVED = "approved"  # mengetahui/menyetujui: Kepala OPD
 ROLES = (ROLE_PREPARED, ROLE_REVIEWED, ROLE_APPROVED)
 
+# The scoring rules an assessment's figures follow (docs/scoring.md): 1 for sheets
+# finalized before Indeks Pencapaian (index = mean of dimensions), which keep
+# printing the figures that were signed; 2, the current rules, for every other.
+RULES_V1 = 1
+RULES_CURRENT = 2
+RULES = (RULES_V1, RULES_CURRENT)
+
 YEAR_MIN = 2000
 YEAR_MAX = 2100
 
@@ -88,6 +95,7 @@ class Assessment:
     agency_snapshot: str = (
         ""  # JSON of the agency and signatories as finalized (see agency_snapshot.py)
     )
+    scoring_rules: int = RULES_CURRENT
 
     @property
     def is_finalized(self) -> bool:

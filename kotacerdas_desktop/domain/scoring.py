@@ -1,139 +1,162 @@
-"""Scores of an assessment, from its answers and its catalogue.
+"""Scores of an assessment, from its answers and its catalogue (docs/scoring.md has the rules
+and a worked example).
 
-The rules (also in README.md):
-- an answered indicator scores its level, 1 to 5;
-- element score = weighted mean of its answered indicators (indicator weights);
-- dimension score = weighted mean of its scored elements (element weights);
-- index = weighted mean of the scored dimensions of kind "dimension" (dimension
-  weights), 0 to 5, rounded to two decimals; enabler sections are scored the
-  same way but shown apart, outside the index;
-- "not applicable" indicators drop out of the means together with their weight;
-- unanswered indicators make the assessment incomplete: completeness is
-  answered (including not applicable) / all indicators, the missing codes are
-  listed, and the score of what is answered is still shown, marked partial;
-- the predicate is the catalogue's label for the index (Kurang .. Memuaskan);
-- when indicators carry evaluation lenses, each lens gets the weighted mean of
-  its indicators, and the lens index is the mean of lens scores by lens weight.
+- An indicator *counts* when it is answered with a level (not "not applicable")
+  and its weight is above 0; an element or a dimension counts when something in
+  it counts and its own weight is above 0.
+- Element score: the mean level of its counting indicators by indicator weight;
+  dimension score: the mean of its counting elements by element weight. Enabler
+  sections are scored the same way, apart, and never enter the index.
+- Effective weight of an indicator: (its dimension's share among the counting
+  dimensions) x (its element's share in the dimension) x (its share in the
+  element), each share its weight over the weights of the counting siblings.
+- Lens score: sum(W x level) / sum(W) over the counting indicators of that lens.
+- Index, method "lenses" (Indeks Pencapaian): the mean of the lens scores by the
+  catalogue's lens weights, over the lenses that have a counting indicator.
+  Method "dimensions" (SPBE-style): the mean of the dimension scores by
+  dimension weight, which is also sum(W x level) / sum(W).
+- Everything is exact (fractions); ``figures.shown`` rounds for display, and the
+  predicate is read from the shown figure.
+
+``RULES_V1`` is the rule every assessment finalized before these rules was
+signed with (index = mean of dimensions, binary rounding): those sheets keep
+printing the figures their heads signed (``scoring_v1``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from fractions import Fraction
 
-from kotacerdas_desktop.domain.catalogue import KIND_DIMENSION, Catalogue, Predicate
-from kotacerdas_desktop.domain.model import Answer
-
-
-def weighted_mean(pairs: Iterable[tuple[float | None, float]]) -> float | None:
-    """Mean of the values that exist, by weight; None when nothing carries weight."""
-    total = weight_sum = 0.0
-    for value, weight in pairs:
-        if value is not None and weight > 0:
-            total += value * weight
-            weight_sum += weight
-    return total / weight_sum if weight_sum else None
-
-
-@dataclass
-class Progress:
-    """How far a part of the catalogue is answered, and its score so far."""
-
-    answered: int = 0
-    total: int = 0
-    not_applicable: int = 0
-    score: float | None = None
-
-    @property
-    def completeness(self) -> float:
-        return self.answered / self.total if self.total else 1.0
-
-    @property
-    def complete(self) -> bool:
-        return self.answered == self.total
+from kotacerdas_desktop.domain.catalogue import KIND_DIMENSION, METHOD_LENSES, Catalogue, Dimension
+from kotacerdas_desktop.domain.figures import exact
+from kotacerdas_desktop.domain.model import RULES_CURRENT, RULES_V1, Answer
+from kotacerdas_desktop.domain.score_report import (
+    DimensionScore,
+    ScoreReport,
+    predicate_of,
+    tally,
+    weighted_mean,
+)
+from kotacerdas_desktop.domain.scoring_v1 import score_v1
 
 
-@dataclass
-class DimensionScore(Progress):
-    code: str = ""
-    kind: str = KIND_DIMENSION
-    elements: dict[str, Progress] = field(default_factory=dict)
+def counting_levels(catalogue: Catalogue, answers: Mapping[str, Answer]) -> dict[str, int]:
+    """The level of every indicator that counts: answered with a level, weight above 0."""
+    levels = {}
+    for indicator in catalogue.indicators():
+        answer = answers.get(indicator.code)
+        if answer is None or answer.not_applicable or answer.level is None:
+            continue
+        if indicator.weight > 0:
+            levels[indicator.code] = answer.level
+    return levels
 
 
-@dataclass
-class ScoreReport:
-    dimensions: dict[str, DimensionScore]
-    index: float | None
-    predicate: Predicate | None
-    lenses: dict[str, float | None]
-    lens_index: float | None
-    answered: int
-    total: int
-    missing: list[str]
-
-    @property
-    def completeness(self) -> float:
-        return self.answered / self.total if self.total else 1.0
-
-    @property
-    def partial(self) -> bool:
-        return bool(self.missing)
+def _shares(weights: Mapping[str, float]) -> dict[str, Fraction]:
+    """Each weight over the sum of the given (counting) weights; zero weights are left out."""
+    exact_weights = {code: exact(w) for code, w in weights.items() if w > 0}
+    total = sum(exact_weights.values(), Fraction(0))
+    return {code: w / total for code, w in exact_weights.items()} if total else {}
 
 
-def _level_value(answer: Answer | None) -> float | None:
-    if answer is None or answer.not_applicable or answer.level is None:
-        return None
-    return float(answer.level)
+def section_weights(dimension: Dimension, levels: Mapping[str, int]) -> dict[str, Fraction]:
+    """Element share x indicator share of each counting indicator in one section."""
+    elements = {
+        e.code: e.weight for e in dimension.elements if any(i.code in levels for i in e.indicators)
+    }
+    weights = {}
+    for element in dimension.elements:
+        share = _shares(elements).get(element.code)
+        if share is None:
+            continue
+        inside = _shares({i.code: i.weight for i in element.indicators if i.code in levels})
+        weights |= {code: share * s for code, s in inside.items()}
+    return weights
 
 
-def score(catalogue: Catalogue, answers: Mapping[str, Answer]) -> ScoreReport:
-    """Score every element, dimension and lens, and the index, from the answers given."""
-    dimensions: dict[str, DimensionScore] = {}
-    missing: list[str] = []
-    lens_pairs: dict[str, list[tuple[float | None, float]]] = {
+def effective_weights(catalogue: Catalogue, levels: Mapping[str, int]) -> dict[str, Fraction]:
+    """W of every counting indicator of the index (enabler sections are never in it)."""
+    sections = {
+        d.code: section_weights(d, levels) for d in catalogue.dimensions if d.kind == KIND_DIMENSION
+    }
+    dimension_shares = _shares(
+        {d.code: d.weight for d in catalogue.dimensions if sections.get(d.code)}
+    )
+    return {
+        code: dimension_shares[d] * w
+        for d, weights in sections.items()
+        if d in dimension_shares
+        for code, w in weights.items()
+    }
+
+
+def _lens_scores(
+    catalogue: Catalogue, levels: Mapping[str, int], weights: Mapping[str, Fraction]
+) -> dict[str, Fraction | None]:
+    pairs: dict[str, list[tuple[Fraction | None, Fraction]]] = {
         lens.code: [] for lens in catalogue.lenses
     }
+    for code, weight in weights.items():
+        lens = catalogue.indicator(code).lens
+        if lens in pairs:
+            pairs[lens].append((Fraction(levels[code]), weight))
+    return {code: weighted_mean(p) for code, p in pairs.items()}
+
+
+def _fill_scores(
+    catalogue: Catalogue, sections: Mapping[str, DimensionScore], levels: Mapping[str, int]
+) -> None:
+    """Element scores by indicator weight, section scores by element weight (exact)."""
     for dimension in catalogue.dimensions:
-        result = DimensionScore(code=dimension.code, kind=dimension.kind)
-        element_pairs = []
+        section = sections[dimension.code]
         for element in dimension.elements:
-            progress = Progress(total=len(element.indicators))
-            pairs = []
-            for indicator in element.indicators:
-                answer = answers.get(indicator.code)
-                if answer is None or not answer.is_answered:
-                    missing.append(indicator.code)
-                else:
-                    progress.answered += 1
-                    progress.not_applicable += answer.not_applicable
-                value = _level_value(answer)
-                pairs.append((value, indicator.weight))
-                if indicator.lens in lens_pairs:
-                    lens_pairs[indicator.lens].append((value, indicator.weight))
-            progress.score = weighted_mean(pairs)
-            result.elements[element.code] = progress
-            result.answered += progress.answered
-            result.total += progress.total
-            result.not_applicable += progress.not_applicable
-            element_pairs.append((progress.score, element.weight))
-        result.score = weighted_mean(element_pairs)
-        dimensions[dimension.code] = result
-    index = weighted_mean(
-        (dimensions[d.code].score, d.weight)
-        for d in catalogue.dimensions
-        if d.kind == KIND_DIMENSION
-    )
-    lenses = {code: weighted_mean(pairs) for code, pairs in lens_pairs.items()}
-    lens_index = weighted_mean((lenses[lens.code], lens.weight) for lens in catalogue.lenses)
-    answered = sum(d.answered for d in dimensions.values())
-    total = sum(d.total for d in dimensions.values())
+            section.elements[element.code].score = weighted_mean(
+                (Fraction(levels[i.code]), exact(i.weight))
+                for i in element.indicators
+                if i.code in levels
+            )
+        section.score = weighted_mean(
+            (section.elements[e.code].score, exact(e.weight)) for e in dimension.elements
+        )
+
+
+def score(
+    catalogue: Catalogue,
+    answers: Mapping[str, Answer],
+    *,
+    rules: int = RULES_CURRENT,
+    final: bool = False,
+) -> ScoreReport:
+    """Score every element, section and lens, and the index, from the answers given.
+
+    ``final`` marks the figures of a finalized assessment (not provisional);
+    ``rules`` is the assessment's scoring rules (``Assessment.scoring_rules``).
+    """
+    if rules == RULES_V1:
+        return score_v1(catalogue, answers, final=final)
+    levels = counting_levels(catalogue, answers)
+    sections, missing = tally(catalogue, answers)
+    _fill_scores(catalogue, sections, levels)
+    lenses: dict[str, Fraction | None] = {}
+    if catalogue.index_method == METHOD_LENSES:
+        lenses = _lens_scores(catalogue, levels, effective_weights(catalogue, levels))
+        index = weighted_mean((lenses[lens.code], exact(lens.weight)) for lens in catalogue.lenses)
+    else:
+        index = weighted_mean(
+            (sections[d.code].score, exact(d.weight))
+            for d in catalogue.dimensions
+            if d.kind == KIND_DIMENSION
+        )
     return ScoreReport(
-        dimensions=dimensions,
-        index=round(index, 2) if index is not None else None,
-        predicate=catalogue.predicate(round(index, 2)) if index is not None else None,
-        lenses={code: round(v, 2) if v is not None else None for code, v in lenses.items()},
-        lens_index=round(lens_index, 2) if lens_index is not None else None,
-        answered=answered,
-        total=total,
+        rules=RULES_CURRENT,
+        method=catalogue.index_method,
+        dimensions=sections,
+        index=index,
+        predicate=predicate_of(catalogue, index),
+        lenses=lenses,
+        answered=sum(s.answered for s in sections.values()),
+        total=sum(s.total for s in sections.values()),
         missing=missing,
+        provisional=not final,
     )

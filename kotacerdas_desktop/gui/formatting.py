@@ -7,9 +7,11 @@ the locale of the office PC (often an English Windows).
 from __future__ import annotations
 
 import datetime as dt
+from fractions import Fraction
 
 from PySide6.QtCore import QDate, QDateTime, QLocale, QTime
 
+from kotacerdas_desktop.domain.figures import format_figure
 from kotacerdas_desktop.domain.text import current_language
 from kotacerdas_desktop.reports.indonesian import parse_iso_date
 
@@ -20,9 +22,9 @@ def locale() -> QLocale:
     return QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia)
 
 
-def format_score(value: float | None) -> str:
-    """A score to two decimals, or a dash when nothing is answered yet."""
-    return "–" if value is None else locale().toString(float(value), "f", 2)
+def format_score(value: Fraction | None) -> str:
+    """A score as every surface shows it (domain/figures.py: half-up, comma in Indonesian)."""
+    return format_figure(value)
 
 
 def format_size(size: int) -> str:

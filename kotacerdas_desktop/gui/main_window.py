@@ -175,8 +175,16 @@ class MainWindow(QMainWindow):
             self._refresh_summary()
 
     def _refresh_summary(self) -> None:
-        if self.editor.catalogue is not None:
-            self.navigation.update_summary(score(self.editor.catalogue, self.editor.answers))
+        if self.editor.catalogue is not None and self.assessment is not None:
+            self.navigation.update_summary(
+                score(
+                    self.editor.catalogue,
+                    self.editor.answers,
+                    rules=self.assessment.scoring_rules,
+                    final=self.assessment.is_finalized,
+                ),
+                self.editor.catalogue,
+            )
 
     def _saved(self, code: str, seconds: float) -> None:
         self._saved_label.setText(

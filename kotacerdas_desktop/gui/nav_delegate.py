@@ -89,7 +89,7 @@ class NavigationDelegate(QStyledItemDelegate):
         kind: str,
     ) -> None:
         answered, total = index.data(PROGRESS_ROLE) or (0, 0)
-        score = format_score(index.data(SCORE_ROLE))
+        score = index.data(SCORE_ROLE) or format_score(None)
         font = QFont(option.font)
         font.setBold(kind != KIND_ELEMENT)
         metrics = QFontMetrics(font)

@@ -7,19 +7,21 @@ and by state (unanswered, marked for review, has problems).
 
 from __future__ import annotations
 
+from fractions import Fraction
+
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 
 from kotacerdas_desktop.domain.catalogue import KIND_ENABLER, Catalogue
 from kotacerdas_desktop.domain.model import Answer
-from kotacerdas_desktop.domain.scoring import ScoreReport
+from kotacerdas_desktop.domain.score_report import ScoreReport
 from kotacerdas_desktop.domain.text import t
 from kotacerdas_desktop.gui.formatting import format_score
 
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1  # "dimension" | "enabler" | "element" | "indicator"
 CODE_ROLE = Qt.ItemDataRole.UserRole + 2
 PROGRESS_ROLE = Qt.ItemDataRole.UserRole + 3  # (answered, total)
-SCORE_ROLE = Qt.ItemDataRole.UserRole + 4  # float or None
+SCORE_ROLE = Qt.ItemDataRole.UserRole + 4  # the shown figure ("3,47", "–")
 STATE_ROLE = (
     Qt.ItemDataRole.UserRole + 5
 )  # indicator: level 1..5, 0 not applicable, None unanswered
@@ -75,11 +77,11 @@ class NavigationModel(QStandardItemModel):
             for element_code, element in dimension.elements.items():
                 self._progress(element_code, element.answered, element.total, element.score)
 
-    def _progress(self, code: str, answered: int, total: int, score: float | None) -> None:
+    def _progress(self, code: str, answered: int, total: int, score: Fraction | None) -> None:
         item = self.items.get(code)
         if item is not None:
             item.setData((answered, total), PROGRESS_ROLE)
-            item.setData(score, SCORE_ROLE)
+            item.setData(format_score(score), SCORE_ROLE)  # the shown figure, drawn as is
             item.setToolTip(
                 str(
                     t(

@@ -12,9 +12,17 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QWidget
 
 from kotacerdas_desktop.domain.catalogue import Catalogue
-from kotacerdas_desktop.domain.scoring import ScoreReport
+from kotacerdas_desktop.domain.figures import format_percent
+from kotacerdas_desktop.domain.score_report import ScoreReport
+from kotacerdas_desktop.domain.score_text import (
+    format_share,
+    index_name,
+    method_sentence,
+    predicate_text,
+)
 from kotacerdas_desktop.domain.text import t
 from kotacerdas_desktop.gui.formatting import format_score
+from kotacerdas_desktop.gui.lens_bars import LensBars, LensFigure
 from kotacerdas_desktop.gui.nav_delegate import NavigationDelegate
 from kotacerdas_desktop.gui.nav_model import (
     CODE_ROLE,
@@ -28,9 +36,6 @@ from kotacerdas_desktop.gui.nav_model import (
     NavigationModel,
 )
 from kotacerdas_desktop.gui.uiloader import apply_texts, load_ui
-
-# The sheet's rule, so screen and paper agree: "100%" only when nothing is missing.
-from kotacerdas_desktop.reports.indonesian import format_percent
 
 
 class NavigationPanel(QWidget):
@@ -64,6 +69,9 @@ class NavigationPanel(QWidget):
         ):
             self.ui.comboFilter.addItem(str(text), mode)
         self.ui.frameSummary.setObjectName("summaryCard")
+        self.lens_bars = LensBars(self.ui.frameSummary)
+        self.lens_bars.hide()
+        self.ui.layoutLensBars.addWidget(self.lens_bars)
         self.ui.labelIndex.setProperty("role", "index")
         self.ui.labelIndexTitle.setProperty("role", "muted")
         self.ui.labelPredicate.setProperty("role", "predicate")
@@ -88,31 +96,59 @@ class NavigationPanel(QWidget):
         self.current = ""
         self.model.set_catalogue(catalogue)
 
-    def update_summary(self, report: ScoreReport | None) -> None:
-        if report is None:
+    def update_summary(
+        self, report: ScoreReport | None, catalogue: Catalogue | None = None
+    ) -> None:
+        """The index, its predicate ("sementara" on a draft), completeness and the lens bars."""
+        if report is None or catalogue is None:
             for label in (self.ui.labelIndex, self.ui.labelPredicate, self.ui.labelCompleteness):
                 label.clear()
             self.ui.labelIndexTitle.setText(str(t("Belum ada penilaian", "No assessment yet")))
             self.ui.progressOverall.setValue(0)
+            self.lens_bars.set_lenses([], "")
             return
         self.model.update_scores(report)
         self.ui.labelIndex.setText(format_score(report.index))
-        self.ui.labelIndexTitle.setText(
-            str(t("Indeks sementara", "Provisional index"))
-            if report.partial
-            else str(t("Indeks", "Index"))
-        )
-        self.ui.labelPredicate.setText(str(report.predicate.label) if report.predicate else "–")
+        self.ui.labelIndexTitle.setText(str(index_name(report)))
+        self.ui.labelIndexTitle.setToolTip(str(method_sentence(catalogue, report)))
+        self.ui.labelPredicate.setText(predicate_text(report) if report.predicate else "–")
         self.ui.progressOverall.setMaximum(max(report.total, 1))
         self.ui.progressOverall.setValue(report.answered)
+        percent = format_percent(report.answered, report.total)
         self.ui.labelCompleteness.setText(
             str(
                 t(
-                    f"{report.answered} dari {report.total} indikator dijawab ({format_percent(report.completeness)})",
-                    f"{report.answered} of {report.total} indicators answered ({format_percent(report.completeness)})",
+                    f"{report.answered} dari {report.total} indikator dijawab ({percent})",
+                    f"{report.answered} of {report.total} indicators answered ({percent})",
                 )
             )
         )
+        self._update_lenses(report, catalogue)
+
+    def _update_lenses(self, report: ScoreReport, catalogue: Catalogue) -> None:
+        weights = [lens.weight for lens in catalogue.lenses]
+        figures = [
+            LensFigure(
+                name=str(lens.name).split(" (")[0],
+                weight=format_share(lens.weight, weights),
+                figure=format_score(report.lenses.get(lens.code)),
+                value=None
+                if report.lenses.get(lens.code) is None
+                else float(report.lenses[lens.code]),
+            )
+            for lens in catalogue.lenses
+            if report.lenses
+        ]
+        summary = "\n".join(
+            str(
+                t(
+                    f"{f.name} (bobot {f.weight}): {f.figure}",
+                    f"{f.name} (weight {f.weight}): {f.figure}",
+                )
+            )
+            for f in figures
+        )
+        self.lens_bars.set_lenses(figures, summary)
 
     # Position ------------------------------------------------------------------
 

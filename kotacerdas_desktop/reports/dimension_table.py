@@ -11,8 +11,8 @@ from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Table
 
 from kotacerdas_desktop.domain.catalogue import Dimension, Indicator
 from kotacerdas_desktop.domain.model import Answer, Evidence
-from kotacerdas_desktop.domain.scoring import Progress
-from kotacerdas_desktop.reports.indonesian import format_decimal, format_iso_date
+from kotacerdas_desktop.domain.score_report import Progress
+from kotacerdas_desktop.reports.indonesian import format_iso_date, sheet_figure
 from kotacerdas_desktop.reports.sheet_data import SheetData
 from kotacerdas_desktop.reports.styles import (
     ELEMENT_FILL,
@@ -111,7 +111,7 @@ def dimension_table(data: SheetData, dimension: Dimension, width: float) -> Tabl
             [
                 Paragraph(
                     f"<b>Elemen: {markup(element.name.id)}</b> &nbsp; "
-                    f"(skor elemen {format_decimal(progress.score)}; {answered_of(progress)})",
+                    f"(skor elemen {sheet_figure(progress.score)}; {answered_of(progress)})",
                     st.cell,
                 ),
                 "",
@@ -145,7 +145,7 @@ def dimension_table(data: SheetData, dimension: Dimension, width: float) -> Tabl
             "",
             "",
             "",
-            Paragraph(f"<b>{format_decimal(score.score)}</b>", st.cell_center),
+            Paragraph(f"<b>{sheet_figure(score.score)}</b>", st.cell_center),
         ]
     )
     table = Table(

@@ -7,6 +7,9 @@ still say "Mojokerto, 29 November 2026" and "3,42" the way a naskah dinas does.
 from __future__ import annotations
 
 import datetime as dt
+from fractions import Fraction
+
+from kotacerdas_desktop.domain.figures import format_figure
 
 MONTHS = (
     "Januari",
@@ -22,6 +25,7 @@ MONTHS = (
     "November",
     "Desember",
 )
+SHEET_LANGUAGE = "id"  # the signed record is always Indonesian
 _REGION_PREFIXES = ("Pemerintah ", "Kota ", "Kabupaten ", "Kab. ")
 
 
@@ -63,14 +67,6 @@ def place_and_date(city: str, day: dt.date) -> str:
     return f"{place}, {format_date(day)}" if place else format_date(day)
 
 
-def format_decimal(value: float | None, digits: int = 2, empty: str = "-") -> str:
-    """A number with a decimal comma ("3,42"), as Indonesian documents write it."""
-    if value is None:
-        return empty
-    return f"{value:.{digits}f}".replace(".", ",")
-
-
-def format_percent(fraction: float) -> str:
-    """A share as a whole percentage ("87%"); exact 100% only when nothing is missing."""
-    percent = int(fraction * 100) if fraction < 1 else 100
-    return f"{percent}%"
+def sheet_figure(value: Fraction | None) -> str:
+    """A score as printed: "3,47" (the one rounding rule of domain/figures.py), "-" for none."""
+    return format_figure(value, SHEET_LANGUAGE, "-")

@@ -13,7 +13,8 @@ from reportlab.lib.utils import ImageReader
 from reportlab.platypus import Flowable, Image, Paragraph, Spacer, Table
 
 from kotacerdas_desktop.domain.catalogue import Catalogue
-from kotacerdas_desktop.reports.indonesian import format_date, format_percent
+from kotacerdas_desktop.domain.figures import format_percent
+from kotacerdas_desktop.reports.indonesian import format_date
 from kotacerdas_desktop.reports.sheet_data import SheetData
 from kotacerdas_desktop.reports.styles import markup, para, styles, table_style
 
@@ -112,7 +113,7 @@ def _identity_rows(data: SheetData) -> list[tuple[str, str]]:
         (
             "Kelengkapan",
             f"{report.answered} dari {report.total} indikator terjawab "
-            f"({format_percent(report.completeness)})",
+            f"({format_percent(report.answered, report.total)})",
         ),
     ]
     if a.override_note:

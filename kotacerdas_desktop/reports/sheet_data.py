@@ -14,7 +14,7 @@ from kotacerdas_desktop.domain.catalogue import Catalogue, Dimension
 from kotacerdas_desktop.domain.errors import StorageError
 from kotacerdas_desktop.domain.fingerprint import fingerprint
 from kotacerdas_desktop.domain.model import Agency, Answer, Assessment
-from kotacerdas_desktop.domain.scoring import ScoreReport, score
+from kotacerdas_desktop.domain.score_report import ScoreReport
 from kotacerdas_desktop.domain.text import t
 from kotacerdas_desktop.reports.indonesian import parse_iso_date
 from kotacerdas_desktop.store import Store
@@ -88,6 +88,6 @@ def load_sheet_data(store: Store, assessment_id: int, today: dt.date | None = No
         catalogue=catalogue,
         catalogue_info=store.catalogues.info(assessment.catalogue_id),
         answers=answers,
-        report=score(catalogue, answers),
+        report=store.assessments.score_of(assessment, answers),
         sign_date=sign_date,
     )

@@ -7,15 +7,28 @@ it has its own table and its own grey bar, and the sheet says so.
 from __future__ import annotations
 
 import re
+from fractions import Fraction
 
 from reportlab.graphics.shapes import Drawing, Line, Rect, String
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 
-from kotacerdas_desktop.domain.catalogue import KIND_DIMENSION, KIND_ENABLER, Dimension
+from kotacerdas_desktop.domain.catalogue import (
+    KIND_DIMENSION,
+    KIND_ENABLER,
+    METHOD_LENSES,
+    Dimension,
+)
+from kotacerdas_desktop.domain.score_report import predicate_of
+from kotacerdas_desktop.domain.score_text import (
+    PROVISIONAL,
+    format_share,
+    index_name,
+    method_sentence,
+)
 from kotacerdas_desktop.reports.fonts import SANS, SANS_BOLD
-from kotacerdas_desktop.reports.indonesian import format_decimal
+from kotacerdas_desktop.reports.indonesian import SHEET_LANGUAGE, sheet_figure
 from kotacerdas_desktop.reports.sheet_data import SheetData
 from kotacerdas_desktop.reports.styles import (
     BAR,
@@ -42,30 +55,49 @@ def short_name(dimension: Dimension) -> str:
     return _PARENTHESES.sub("", dimension.name.id) or dimension.name.id
 
 
-def _predicate(data: SheetData, value: float | None) -> str:
-    return data.catalogue.predicate(round(value, 2)).label.id if value is not None else "-"
+def _predicate(data: SheetData, value: Fraction | None) -> str:
+    predicate = predicate_of(data.catalogue, value)
+    return predicate.label.id if predicate is not None else "-"
+
+
+def _index_row(data: SheetData) -> tuple[str, str, str]:
+    """Label, figure and predicate of the headline index, marked "sementara" on a draft."""
+    report = data.report
+    notes = [PROVISIONAL.id] if report.provisional else []
+    if report.partial:
+        notes.append("belum semua indikator terjawab")
+    label = index_name(report).id.upper()
+    if report.method != METHOD_LENSES:
+        label = f"INDEKS {data.catalogue.name.id.upper()}"
+    if notes:
+        label += f" ({'; '.join(notes)})"
+    predicate = report.predicate.label.id if report.predicate else "-"
+    if report.provisional and report.predicate:
+        predicate += f" ({PROVISIONAL.id})"
+    return label, sheet_figure(report.index), predicate
 
 
 def _score_table(
     data: SheetData,
-    dimensions: list[Dimension],
+    headers: tuple[str, str],
+    rows_in: list[tuple[str, str, Fraction | None]],
     width: float,
-    name_header: str,
     total: tuple[str, str, str] | None,
 ) -> Table:
-    """Number, name, answered, score and predicate per dimension; the index row last when given."""
+    """Number, name, a middle column (weight or answered), score and predicate per row;
+    the index row last when given."""
     st = styles()
-    headers = ("No.", name_header, "Indikator Terjawab", "Skor", "Predikat")
-    rows: list[list] = [[para(h, st.cell_head) for h in headers]]
-    for n, dimension in enumerate(dimensions, start=1):
-        score = data.report.dimensions[dimension.code]
+    name_header, middle_header = headers
+    heads = ("No.", name_header, middle_header, "Skor", "Predikat")
+    rows: list[list] = [[para(h, st.cell_head) for h in heads]]
+    for n, (name, middle, value) in enumerate(rows_in, start=1):
         rows.append(
             [
                 para(str(n), st.cell_center),
-                para(dimension.name.id, st.cell),
-                para(f"{score.answered} / {score.total}", st.cell_center),
-                para(format_decimal(score.score), st.cell_center),
-                para(_predicate(data, score.score), st.cell_center),
+                para(name, st.cell),
+                para(middle, st.cell_center),
+                para(sheet_figure(value), st.cell_center),
+                para(_predicate(data, value), st.cell_center),
             ]
         )
     commands = []
@@ -86,7 +118,7 @@ def _score_table(
         )
     table = Table(
         rows,
-        colWidths=[w * width for w in (0.06, 0.48, 0.18, 0.12, 0.16)],
+        colWidths=[w * width for w in (0.06, 0.46, 0.18, 0.12, 0.18)],
         repeatRows=1,
         hAlign="LEFT",
     )
@@ -101,6 +133,28 @@ def _score_table(
         )
     )
     return table
+
+
+def _section_rows(
+    data: SheetData, dimensions: list[Dimension]
+) -> list[tuple[str, str, Fraction | None]]:
+    rows = []
+    for dimension in dimensions:
+        progress = data.report.dimensions[dimension.code]
+        rows.append((dimension.name.id, f"{progress.answered} / {progress.total}", progress.score))
+    return rows
+
+
+def _lens_rows(data: SheetData) -> list[tuple[str, str, Fraction | None]]:
+    weights = [lens.weight for lens in data.catalogue.lenses]
+    return [
+        (
+            lens.name.id,
+            format_share(lens.weight, weights, SHEET_LANGUAGE),
+            data.report.lenses.get(lens.code),
+        )
+        for lens in data.catalogue.lenses
+    ]
 
 
 def _text(x: float, y: float, text: str, size: float, **style: object) -> String:
@@ -150,7 +204,7 @@ def score_chart(data: SheetData, width: float) -> Drawing:
             )
         )
         drawing.add(
-            _text(x_of(value) + 2, y + row * 0.35, format_decimal(value), 7.5, fontName=SANS_BOLD)
+            _text(x_of(value) + 2, y + row * 0.35, sheet_figure(value), 7.5, fontName=SANS_BOLD)
         )
     drawing.add(Line(x_of(0), bottom, x_of(0), height - top, strokeColor=GRID, strokeWidth=0.6))
     return drawing
@@ -162,29 +216,64 @@ def _captioned(caption: Paragraph, body: Flowable, space: float = 1.5 * mm) -> K
 
 
 def summary_section(data: SheetData, number: int, width: float) -> list[Flowable]:
-    """Dimension scores with the index, the enablers apart, and the chart."""
+    """The index with its lens breakdown (or the dimensions, for a dimension-method framework),
+    the dimension scores, the method sentence, the enablers apart, and the chart."""
     st = styles()
     report = data.report
-    index_note = " (sebagian: belum semua indikator terjawab)" if report.partial else ""
-    index_row = (
-        f"INDEKS {data.catalogue.name.id.upper()}{index_note}",
-        format_decimal(report.index),
-        report.predicate.label.id if report.predicate else "-",
-    )
-    flowables: list[Flowable] = [
-        _captioned(
-            para(f"{number}. Rekapitulasi Hasil Penilaian", st.heading),
-            _score_table(data, data.dimensions(KIND_DIMENSION), width, "Dimensi", index_row),
-            space=0,
-        )
-    ]
+    dimensions = data.dimensions(KIND_DIMENSION)
+    heading = para(f"{number}. Rekapitulasi Hasil Penilaian", st.heading)
+    method = Paragraph(f"<i>{markup(method_sentence(data.catalogue, report).id)}</i>", st.note)
+    if report.method == METHOD_LENSES:
+        flowables: list[Flowable] = [
+            _captioned(
+                heading,
+                _score_table(
+                    data, ("Lensa Evaluasi", "Bobot"), _lens_rows(data), width, _index_row(data)
+                ),
+                space=0,
+            ),
+            Spacer(1, 1.5 * mm),
+            method,
+            _captioned(
+                Paragraph("<b>Skor per Dimensi</b>", st.note),
+                _score_table(
+                    data,
+                    ("Dimensi", "Indikator Terjawab"),
+                    _section_rows(data, dimensions),
+                    width,
+                    None,
+                ),
+            ),
+        ]
+    else:
+        flowables = [
+            _captioned(
+                heading,
+                _score_table(
+                    data,
+                    ("Dimensi", "Indikator Terjawab"),
+                    _section_rows(data, dimensions),
+                    width,
+                    _index_row(data),
+                ),
+                space=0,
+            ),
+            Spacer(1, 1.5 * mm),
+            method,
+        ]
     enablers = data.dimensions(KIND_ENABLER)
     if enablers:
-        caption = f"<b>Faktor Pendukung (Enabler)</b> &nbsp; <i>{markup(ENABLER_NOTE)}</i>"
+        caption = f"<b>Faktor Pendukung</b> &nbsp; <i>{markup(ENABLER_NOTE)}</i>"
         flowables.append(
             _captioned(
                 Paragraph(caption, st.note),
-                _score_table(data, enablers, width, "Faktor Pendukung", None),
+                _score_table(
+                    data,
+                    ("Faktor Pendukung", "Indikator Terjawab"),
+                    _section_rows(data, enablers),
+                    width,
+                    None,
+                ),
             )
         )
     caption = f"<b>Grafik Skor</b> &nbsp; <i>{markup(CHART_NOTE)}</i>"

@@ -16,8 +16,15 @@ from sqlite_utils import Database
 
 from kotacerdas_desktop.domain.catalogue import Catalogue
 from kotacerdas_desktop.domain.errors import LockedError, NotFoundError, ValidationError
-from kotacerdas_desktop.domain.model import STATUS_DRAFT, Answer, Assessment, Evidence
-from kotacerdas_desktop.domain.scoring import ScoreReport, score
+from kotacerdas_desktop.domain.model import (
+    RULES_CURRENT,
+    STATUS_DRAFT,
+    Answer,
+    Assessment,
+    Evidence,
+)
+from kotacerdas_desktop.domain.score_report import ScoreReport
+from kotacerdas_desktop.domain.scoring import score
 from kotacerdas_desktop.domain.text import t
 from kotacerdas_desktop.domain.validation import check_answer, check_year
 from kotacerdas_desktop.store import audit
@@ -76,6 +83,7 @@ def _assessment(row: dict) -> Assessment:
         finalized_at=row["finalized_at"],
         override_note=row["override_note"],
         agency_snapshot=row["agency_snapshot"],
+        scoring_rules=row["scoring_rules"],
     )
 
 
@@ -168,8 +176,18 @@ class Assessments:
         return self.answers(assessment_id).get(indicator_code) or Answer(indicator_code)
 
     def scores(self, assessment_id: int) -> ScoreReport:
-        assessment = self.get(assessment_id)
-        return score(self.catalogue_of(assessment), self.answers(assessment_id))
+        return self.score_of(self.get(assessment_id))
+
+    def score_of(
+        self, assessment: Assessment, answers: dict[str, Answer] | None = None
+    ) -> ScoreReport:
+        """The figures of an assessment under the rules it follows; pass the answers when read."""
+        return score(
+            self.catalogue_of(assessment),
+            self.answers(assessment.id) if answers is None else answers,
+            rules=assessment.scoring_rules,
+            final=assessment.is_finalized,
+        )
 
     # Writing -------------------------------------------------------------
 
@@ -210,6 +228,7 @@ class Assessments:
                     "revision": revision,
                     "previous_id": previous_id,
                     "created_at": now(),
+                    "scoring_rules": RULES_CURRENT,
                 }
             )
             .last_pk

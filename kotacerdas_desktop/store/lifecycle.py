@@ -20,7 +20,7 @@ from kotacerdas_desktop.domain.agency_snapshot import (
     snapshot_logo_sha256,
 )
 from kotacerdas_desktop.domain.errors import ValidationError
-from kotacerdas_desktop.domain.fingerprint import CANONICAL_VERSION, canonical_data, fingerprint
+from kotacerdas_desktop.domain.fingerprint import canonical_data, canonical_version, fingerprint
 from kotacerdas_desktop.domain.model import (
     STATUS_DRAFT,
     STATUS_FINALIZED,
@@ -76,7 +76,6 @@ class Lifecycle:
         """The data the fingerprint is computed from (domain/fingerprint.py documents it);
         pass the answers when the caller has read them already."""
         info = self.assessments.catalogues.info(assessment.catalogue_id)
-        legacy = assessment.is_finalized and not assessment.agency_snapshot
         return canonical_data(
             assessment,
             self.agency_of(assessment),
@@ -84,7 +83,7 @@ class Lifecycle:
             info.version,
             info.sha256,
             self.assessments.answers(assessment.id) if answers is None else answers,
-            version=1 if legacy else CANONICAL_VERSION,
+            version=canonical_version(assessment),
         )
 
     def _snapshot(self, agency_code: str) -> str:

@@ -144,11 +144,24 @@ def _v4_agency_snapshot() -> str:
     return "ALTER TABLE assessments ADD COLUMN agency_snapshot TEXT NOT NULL DEFAULT '';"
 
 
+def _v5_scoring_rules() -> str:
+    """Which scoring rules an assessment's figures follow (domain/score_report.py RULES_*).
+
+    Assessments finalized before Indeks Pencapaian keep rules 1, so their sheets
+    print the figures that were signed; drafts move to the current rules.
+    """
+    return """
+        ALTER TABLE assessments ADD COLUMN scoring_rules INTEGER NOT NULL DEFAULT 1;
+        UPDATE assessments SET scoring_rules = 2 WHERE status = 'draft';
+        """
+
+
 MIGRATIONS: tuple[Callable[[], str], ...] = (
     _v1_core,
     _v2_review_and_audit,
     _v3_finalized_lock,
     _v4_agency_snapshot,
+    _v5_scoring_rules,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -78,10 +78,12 @@ def test_whole_flow_with_json_output(capsys, flow):
         "SK Standar Pelayanan",
         "Laporan SKM 2026",
     ]
-    assert 0 < shown["completeness"] < 1
-    assert shown["scores"]["dimensions"]["GOV"]["score"] == 4.0
+    assert shown["completeness"]["answered"] == 1 and shown["completeness"]["percent"] == 1
+    assert shown["completeness"]["fraction"] == 1 / shown["completeness"]["total"]
+    assert shown["scores"]["dimensions"]["GOV"] == 4.0
     assert shown["scores"]["index"] == 4.0 and shown["scores"]["predicate"]["id"] == "Sangat Baik"
-    assert shown["scores"]["partial"] is True
+    assert shown["scores"]["method"] == "lenses" and shown["scores"]["lenses"]["baseline"] == 4.0
+    assert shown["scores"]["partial"] is True and shown["scores"]["provisional"] is True
     listed = json.loads(run_cli(capsys, flow, "assessment", "list", "--json")[1])
     assert listed[0]["id"] == 1
     agencies = json.loads(run_cli(capsys, flow, "agency", "list", "--json")[1])

@@ -111,3 +111,51 @@ def test_undeclared_lens_and_wrong_prefix_are_refused(smartcity_data):
 
     assert 'lensa "vibes" tidak dideklarasikan' in _broken(smartcity_data, lens)
     assert 'harus diawali "GOV.PUB."' in _broken(smartcity_data, prefix)
+
+
+def test_the_index_method_is_declared_or_follows_the_lenses(smartcity_data):
+    assert parse_catalogue(smartcity_data, "k.json").index_method == "lenses"  # all tagged
+    untagged = copy.deepcopy(smartcity_data)
+    del untagged["dimensions"][0]["elements"][0]["indicators"][0]["lens"]
+    assert parse_catalogue(untagged, "k.json").index_method == "dimensions"
+    declared = copy.deepcopy(smartcity_data)
+    declared["index"] = {
+        "method": "dimensions",
+        "weights_source": {"id": "PermenPANRB 59/2020"},
+        "predicates_source": {"id": "SPBE"},
+    }
+    catalogue = parse_catalogue(declared, "k.json")
+    assert catalogue.index_method == "dimensions"
+    assert catalogue.weights_source.id == "PermenPANRB 59/2020"
+
+
+@pytest.mark.parametrize(
+    ("mutate", "message"),
+    [
+        (lambda d: d.update(index={"method": "median"}), 'index.method: harus "lenses" atau'),
+        (
+            lambda d: (
+                d.update(index={"method": "lenses"}),
+                d["dimensions"][0]["elements"][0]["indicators"][0].pop("lens"),
+            ),
+            "setiap indikator dimensi wajib punya lensa (GOV.PUB.01 belum)",
+        ),
+        (
+            lambda d: (
+                d.update(index={"method": "lenses"}),
+                [lens.update(weight=0) for lens in d["lenses"]],
+            ),
+            'metode "lenses" memerlukan lensa dengan bobot lebih dari 0',
+        ),
+        (
+            lambda d: d["dimensions"][0].update(weight=float("inf")),
+            "dimensions[0].weight: bobot harus berupa angka terhingga",
+        ),
+        (
+            lambda d: d["dimensions"][0]["elements"][0].update(weight=float("nan")),
+            "bobot harus berupa angka terhingga",
+        ),
+    ],
+)
+def test_an_index_that_cannot_be_computed_is_refused(smartcity_data, mutate, message):
+    assert message in _broken(smartcity_data, mutate)

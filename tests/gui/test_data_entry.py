@@ -185,11 +185,12 @@ def test_the_whole_assessment_can_be_finished_from_the_keyboard(
     qtbot.keyClick(focused(), Qt.Key.Key_F8)
     assert window.statusBar().currentMessage() == "Semua indikator sudah dijawab."
     report = demo_store.assessments.scores(assessment_id)
-    assert report.missing == [] and report.completeness == 1.0
+    assert report.missing == [] and report.percent == 100
     for code in missing:
         row = stored_answer(demo_store.path, assessment_id, code)
         assert row is not None and (row["level"], row["justification"]) == (
             4,
             "Diisi dengan keyboard saja.",
         )
-    assert window.navigation.ui.labelIndexTitle.text() == "Indeks"
+    assert window.navigation.ui.labelIndexTitle.text() == "Indeks Pencapaian"
+    assert window.navigation.ui.labelPredicate.text().endswith("(sementara)")  # still a draft

@@ -1,17 +1,17 @@
 """Dates, places and numbers written the Indonesian way, whatever the PC's locale."""
 
 import datetime as dt
+from fractions import Fraction
 
 import pytest
 
 from kotacerdas_desktop.reports.indonesian import (
     MONTHS,
     format_date,
-    format_decimal,
     format_iso_date,
-    format_percent,
     place_and_date,
     place_name,
+    sheet_figure,
 )
 
 
@@ -44,12 +44,17 @@ def test_place_and_date_as_signed():
     assert place_and_date("", dt.date(2026, 3, 5)) == "5 Maret 2026"
 
 
-def test_numbers_use_a_decimal_comma():
-    assert format_decimal(3.456) == "3,46"
-    assert format_decimal(4.0) == "4,00"
-    assert format_decimal(None) == "-"
-    assert format_percent(0.999) == "99%"
-    assert format_percent(1.0) == "100%"
+def test_sheet_figures_use_a_decimal_comma_whatever_the_ui_language():
+    from kotacerdas_desktop.domain.text import current_language, set_language
+
+    before = current_language()
+    try:
+        set_language("en")
+        assert sheet_figure(Fraction(3456, 1000)) == "3,46"
+        assert sheet_figure(4) == "4,00"
+        assert sheet_figure(None) == "-"
+    finally:
+        set_language(before)
 
 
 def test_iso_dates_from_the_store():

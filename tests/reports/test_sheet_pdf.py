@@ -12,7 +12,7 @@ from pypdf import PdfReader
 from kotacerdas_desktop.domain.errors import StorageError, ValidationError
 from kotacerdas_desktop.domain.model import Answer, Evidence
 from kotacerdas_desktop.domain.nip import format_nip
-from kotacerdas_desktop.reports.indonesian import format_date, format_decimal
+from kotacerdas_desktop.reports.indonesian import format_date, sheet_figure
 from kotacerdas_desktop.reports.sheet import render_sheet
 from kotacerdas_desktop.store import Store
 from tests.helpers import run_cli
@@ -114,13 +114,19 @@ def test_draft_has_watermark_and_no_verification_block(demo_sheets):
     assert "DRAF" not in full_text(demo_sheets.final_a4).replace("DRAFT", "")
 
 
-def test_summary_shows_index_predicate_and_enablers_apart(demo_sheets):
+def test_summary_shows_the_lenses_the_index_and_enablers_apart(demo_sheets):
     with Store.open(demo_sheets.db) as store:
         report = store.assessments.scores(demo_sheets.final.id)
     text = full_text(demo_sheets.final_a4)
-    index_line = f"INDEKS PENILAIAN MANDIRI SMART CITY {format_decimal(report.index)} {report.predicate.label.id}"
+    index_line = f"INDEKS PENCAPAIAN {sheet_figure(report.index)} {report.predicate.label.id}"
     assert index_line in text
-    assert "Faktor Pendukung (Enabler) Dinilai terpisah; tidak dihitung dalam indeks." in text
+    for lens, weight in (("Baseline", 10), ("Output", 20), ("Outcome", 30), ("Dampak", 30)):
+        assert re.search(
+            rf"{lens} .*?{weight}% {re.escape(sheet_figure(report.lenses[lens.lower().replace('dampak', 'impact')]))}",
+            text,
+        )
+    assert "Indeks Pencapaian = rata-rata tertimbang skor lensa evaluasi" in text
+    assert "Faktor Pendukung Dinilai terpisah; tidak dihitung dalam indeks." in text
     enabler = report.dimensions["ENB"]
     assert f"Skor Dimensi Faktor Pendukung (Enabler) ({enabler.answered} dari" in text
 
@@ -258,4 +264,5 @@ def test_another_framework_prints_with_its_own_title(store, agency, tmp_path):
     text = full_text(render_sheet(store, assessment.id, tmp_path / "spbe.pdf"))
     assert "LEMBAR EVALUASI SPBE (CONTOH RINGKAS) TAHUN 2026" in text
     assert "Faktor Pendukung" not in text
-    assert "INDEKS EVALUASI SPBE (CONTOH RINGKAS) 4,00" in text
+    assert "INDEKS EVALUASI SPBE (CONTOH RINGKAS) (sementara) 4,00 Sangat Baik (sementara)" in text
+    assert "Indeks = rata-rata tertimbang skor dimensi (domain)" in text
