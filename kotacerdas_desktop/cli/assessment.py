@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from kotacerdas_desktop.cli.common import add_json, print_json, print_table, with_store
+from kotacerdas_desktop.domain.answer_schema import answer_json
 from kotacerdas_desktop.domain.figures import format_figure, format_percent
 from kotacerdas_desktop.domain.model import Answer, Evidence
 from kotacerdas_desktop.domain.score_json import completeness_json, index_json, scores_json
@@ -127,32 +128,6 @@ def list_assessments(store: Store, args: argparse.Namespace) -> int:
         ],
     )
     return 0
-
-
-def answer_json(answer: Answer) -> dict:
-    return {
-        "indicator": answer.indicator_code,
-        "level": answer.level,
-        "not_applicable": answer.not_applicable,
-        "na_reason": answer.na_reason,
-        "justification": answer.justification,
-        "follow_up": answer.follow_up,
-        "review_flag": answer.review_flag,
-        "review_comment": answer.review_comment,
-        "evidence": [
-            {
-                "title": e.title,
-                "number": e.number,
-                "date": e.date,
-                "file_name": e.file_name,
-                "sha256": e.sha256,
-                "size": e.size,
-            }
-            for e in answer.evidence
-        ],
-        "changed_by": answer.changed_by,
-        "changed_at": answer.changed_at,
-    }
 
 
 def show_assessment(store: Store, args: argparse.Namespace) -> int:

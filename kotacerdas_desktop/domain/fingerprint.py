@@ -24,6 +24,7 @@ import hashlib
 import json
 from collections.abc import Mapping
 
+from kotacerdas_desktop.domain.answer_schema import signed_answer
 from kotacerdas_desktop.domain.model import RULES_V1, Agency, Answer, Assessment
 
 CANONICAL_VERSION = 3
@@ -60,19 +61,8 @@ def canonical_data(
             "sha256": catalogue_sha256,
         },
         "answers": [
-            {
-                "indicator": code,
-                "level": answer.level,
-                "not_applicable": answer.not_applicable,
-                "na_reason": answer.na_reason,
-                "justification": answer.justification,
-                "follow_up": answer.follow_up,
-                "evidence": [
-                    {"title": e.title, "number": e.number, "date": e.date, "sha256": e.sha256}
-                    for e in answer.evidence
-                ],
-            }
-            for code, answer in sorted(answers.items())
+            signed_answer(answer, version)
+            for _, answer in sorted(answers.items())
             if answer.is_answered
         ],
     }

@@ -21,6 +21,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QApplication, QWidget
 
+from kotacerdas_desktop.domain.answer_schema import EDITED_ANSWER_NAMES
 from kotacerdas_desktop.domain.catalogue import Catalogue
 from kotacerdas_desktop.domain.hints import answer_hints
 from kotacerdas_desktop.domain.model import Answer, Assessment
@@ -31,12 +32,11 @@ from kotacerdas_desktop.gui.level_choice import NOT_APPLICABLE
 from kotacerdas_desktop.gui.operations import Change
 from kotacerdas_desktop.gui.previous_panel import PreviousPanel
 from kotacerdas_desktop.store import Store
-from kotacerdas_desktop.store.assessments import ANSWER_FIELDS
 
 SAVE_DELAY_MS = 500
 SAVE_MAX_DELAY_MS = 1000
 TEXT_FIELDS = ("na_reason", "justification", "follow_up", "review_comment")
-FORM_FIELDS = (*ANSWER_FIELDS, *EVIDENCE_FIELDS)
+FORM_FIELDS = (*EDITED_ANSWER_NAMES, *EVIDENCE_FIELDS)
 # A refused field is saved as it was stored, together with the fields that only make sense with it.
 FIELD_GROUPS = {
     "level": ("level", "not_applicable", "na_reason"),
@@ -55,7 +55,7 @@ FIELD_NAMES = {
 
 
 def same_fields(a: Answer, b: Answer) -> bool:
-    return all(getattr(a, name) == getattr(b, name) for name in ANSWER_FIELDS)
+    return all(getattr(a, name) == getattr(b, name) for name in EDITED_ANSWER_NAMES)
 
 
 class AnswerEdit(QUndoCommand):
@@ -292,7 +292,7 @@ class AnswerEditor(QObject):
         stored = self.answer(code)
         answer = replace(self._state, evidence=stored.evidence)
         fields = self.fields_for(code)
-        for field in ANSWER_FIELDS:
+        for field in EDITED_ANSWER_NAMES:
             self.errors.get(code, {}).pop(field, None)
             if code == self.code:
                 self.form.clear_error(field)

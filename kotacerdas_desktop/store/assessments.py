@@ -14,6 +14,14 @@ from contextlib import contextmanager
 
 from sqlite_utils import Database
 
+from kotacerdas_desktop.domain.answer_schema import (
+    ANSWER_NAMES,
+    EDITED_ANSWER_NAMES,
+    EVIDENCE_NAMES,
+    answer_from_row,
+    answer_record,
+    evidence_from_row,
+)
 from kotacerdas_desktop.domain.catalogue import Catalogue
 from kotacerdas_desktop.domain.errors import LockedError, NotFoundError, ValidationError
 from kotacerdas_desktop.domain.model import (
@@ -21,7 +29,6 @@ from kotacerdas_desktop.domain.model import (
     STATUS_DRAFT,
     Answer,
     Assessment,
-    Evidence,
 )
 from kotacerdas_desktop.domain.score_report import ScoreReport
 from kotacerdas_desktop.domain.scoring import score
@@ -33,15 +40,6 @@ from kotacerdas_desktop.store.catalogues import Catalogues
 from kotacerdas_desktop.store.clock import current_user, now
 
 DEFAULT_FRAMEWORK = "SMARTCITY"
-ANSWER_FIELDS = (
-    "level",
-    "not_applicable",
-    "na_reason",
-    "justification",
-    "follow_up",
-    "review_flag",
-    "review_comment",
-)
 LOCK_MESSAGE = "finalized assessment is locked"
 
 
@@ -54,6 +52,35 @@ def locked_error(assessment: Assessment) -> LockedError:
             "is finalized and locked; reopen it as a new revision to change it.",
         ),
         field="status",
+    )
+
+
+def write_answer(db: Database, assessment_id: int, indicator_code: str, record: dict) -> None:
+    """Insert or replace one answer's row from a record of every answer field (answer_schema)."""
+    columns = ", ".join(ANSWER_NAMES)
+    values = ", ".join(f":{name}" for name in ANSWER_NAMES)
+    updates = ", ".join(f"{name} = excluded.{name}" for name in ANSWER_NAMES)
+    db.execute(
+        f"INSERT INTO answers (assessment_id, indicator_code, {columns}) "
+        f"VALUES (:assessment_id, :indicator_code, {values}) "
+        f"ON CONFLICT (assessment_id, indicator_code) DO UPDATE SET {updates}",
+        {"assessment_id": assessment_id, "indicator_code": indicator_code, **record},
+    )
+
+
+def copy_answers(db: Database, source_id: int, target_id: int) -> None:
+    """Copy every answer and evidence row of one assessment into another (a new revision)."""
+    answer_columns = ", ".join(ANSWER_NAMES)
+    db.execute(
+        f"INSERT INTO answers (assessment_id, indicator_code, {answer_columns}) "
+        f"SELECT ?, indicator_code, {answer_columns} FROM answers WHERE assessment_id = ?",
+        [target_id, source_id],
+    )
+    evidence_columns = ", ".join(EVIDENCE_NAMES)
+    db.execute(
+        f"INSERT INTO evidence (assessment_id, indicator_code, position, {evidence_columns}) "
+        f"SELECT ?, indicator_code, position, {evidence_columns} FROM evidence WHERE assessment_id = ?",
+        [target_id, source_id],
     )
 
 
@@ -142,34 +169,13 @@ class Assessments:
     def answers(self, assessment_id: int) -> dict[str, Answer]:
         answers: dict[str, Answer] = {}
         for row in self.db.query("SELECT * FROM answers WHERE assessment_id = ?", [assessment_id]):
-            answers[row["indicator_code"]] = Answer(
-                indicator_code=row["indicator_code"],
-                level=row["level"],
-                not_applicable=bool(row["not_applicable"]),
-                na_reason=row["na_reason"],
-                justification=row["justification"],
-                follow_up=row["follow_up"],
-                review_flag=bool(row["review_flag"]),
-                review_comment=row["review_comment"],
-                changed_by=row["changed_by"],
-                changed_at=row["changed_at"],
-            )
+            answers[row["indicator_code"]] = answer_from_row(row["indicator_code"], row)
         for row in self.db.query(
             "SELECT * FROM evidence WHERE assessment_id = ? ORDER BY indicator_code, position, id",
             [assessment_id],
         ):
             answer = answers.setdefault(row["indicator_code"], Answer(row["indicator_code"]))
-            answer.evidence.append(
-                Evidence(
-                    title=row["title"],
-                    number=row["number"],
-                    date=row["date"],
-                    file_name=row["file_name"],
-                    sha256=row["sha256"] or "",
-                    size=row["size"],
-                    id=row["id"],
-                )
-            )
+            answer.evidence.append(evidence_from_row(row, row["id"]))
         return answers
 
     def answer(self, assessment_id: int, indicator_code: str) -> Answer:
@@ -247,44 +253,25 @@ class Assessments:
         check_answer(self.catalogue_of(assessment), answer)
         actor = actor or current_user()
         old = self.db.execute(
-            f"SELECT {', '.join(ANSWER_FIELDS)} FROM answers WHERE assessment_id = ? AND indicator_code = ?",
+            f"SELECT {', '.join(EDITED_ANSWER_NAMES)} FROM answers WHERE assessment_id = ? AND indicator_code = ?",
             [assessment_id, answer.indicator_code],
         ).fetchone()
-        new_values = {
-            "level": answer.level,
-            "not_applicable": int(answer.not_applicable),
-            "na_reason": answer.na_reason if answer.not_applicable else "",
-            "justification": answer.justification,
-            "follow_up": answer.follow_up,
-            "review_flag": int(answer.review_flag),
-            "review_comment": answer.review_comment,
-        }
+        record = answer_record(answer)
+        if not answer.not_applicable:
+            record["na_reason"] = ""  # a reason only belongs to "not applicable"
         old_values = (
-            dict(zip(ANSWER_FIELDS, old, strict=True)) if old else dict.fromkeys(ANSWER_FIELDS)
+            dict(zip(EDITED_ANSWER_NAMES, old, strict=True))
+            if old
+            else dict.fromkeys(EDITED_ANSWER_NAMES)
         )
-        changes = {k: (old_values[k], v) for k, v in new_values.items() if old_values[k] != v}
+        changes = {
+            k: (old_values[k], record[k]) for k in EDITED_ANSWER_NAMES if old_values[k] != record[k]
+        }
         if not changes:
             return answer
-        stamp = now()
+        record |= {"changed_by": actor, "changed_at": now()}
         with lock_guard(assessment), self.db.atomic():
-            self.db.execute(
-                "INSERT INTO answers (assessment_id, indicator_code, level, not_applicable, na_reason, justification, "
-                "follow_up, review_flag, review_comment, changed_by, changed_at) "
-                "VALUES (:id, :code, :level, :not_applicable, :na_reason, :justification, :follow_up, :review_flag, "
-                ":review_comment, :actor, :at) "
-                "ON CONFLICT (assessment_id, indicator_code) DO UPDATE SET level = excluded.level, "
-                "not_applicable = excluded.not_applicable, na_reason = excluded.na_reason, "
-                "justification = excluded.justification, follow_up = excluded.follow_up, "
-                "review_flag = excluded.review_flag, review_comment = excluded.review_comment, "
-                "changed_by = excluded.changed_by, changed_at = excluded.changed_at",
-                {
-                    "id": assessment_id,
-                    "code": answer.indicator_code,
-                    "actor": actor,
-                    "at": stamp,
-                    **new_values,
-                },
-            )
+            write_answer(self.db, assessment_id, answer.indicator_code, record)
             audit.record(
                 self.db,
                 actor=actor,
@@ -293,5 +280,5 @@ class Assessments:
                 key=answer.indicator_code,
                 changes=changes,
             )
-        answer.changed_by, answer.changed_at = actor, stamp
+        answer.changed_by, answer.changed_at = record["changed_by"], record["changed_at"]
         return answer

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from kotacerdas_desktop.domain.answer_schema import EDITED_EVIDENCE_NAMES
 from kotacerdas_desktop.domain.errors import NotFoundError, ValidationError
 from kotacerdas_desktop.domain.model import Evidence
 from kotacerdas_desktop.domain.text import t
@@ -22,7 +23,6 @@ from kotacerdas_desktop.store.clock import current_user
 from kotacerdas_desktop.store.settings import Settings
 
 DEFAULT_MAX_ATTACHMENT_MB = 20
-EDITABLE_FIELDS = ("title", "number", "date")  # the file itself is never changed in place
 
 
 class EvidenceStore:
@@ -181,7 +181,7 @@ class EvidenceStore:
                 assessment_id=assessment.id,
                 entity="evidence",
                 key=row["indicator_code"],
-                changes={name: (row[name], getattr(new, name)) for name in EDITABLE_FIELDS},
+                changes={name: (row[name], getattr(new, name)) for name in EDITED_EVIDENCE_NAMES},
             )
         return Evidence(
             new.title,

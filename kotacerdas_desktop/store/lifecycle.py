@@ -31,7 +31,7 @@ from kotacerdas_desktop.domain.model import (
 from kotacerdas_desktop.domain.nip import check_nip
 from kotacerdas_desktop.domain.text import t
 from kotacerdas_desktop.store import audit
-from kotacerdas_desktop.store.assessments import Assessments
+from kotacerdas_desktop.store.assessments import Assessments, copy_answers
 from kotacerdas_desktop.store.clock import current_user, now
 from kotacerdas_desktop.store.settings import Settings
 
@@ -198,19 +198,7 @@ class Lifecycle:
                 revision=assessment.revision + 1,
                 previous_id=assessment.id,
             )
-            self.db.execute(
-                "INSERT INTO answers (assessment_id, indicator_code, level, not_applicable, na_reason, justification, "
-                "follow_up, changed_by, changed_at, review_flag, review_comment) "
-                "SELECT ?, indicator_code, level, not_applicable, na_reason, justification, follow_up, changed_by, "
-                "changed_at, review_flag, review_comment FROM answers WHERE assessment_id = ?",
-                [new_id, assessment.id],
-            )
-            self.db.execute(
-                "INSERT INTO evidence (assessment_id, indicator_code, position, title, number, date, file_name, sha256, size) "
-                "SELECT ?, indicator_code, position, title, number, date, file_name, sha256, size "
-                "FROM evidence WHERE assessment_id = ?",
-                [new_id, assessment.id],
-            )
+            copy_answers(self.db, assessment.id, new_id)
             audit.record(
                 self.db,
                 actor=actor or current_user(),
