@@ -40,6 +40,7 @@ class Agency:
     city: str = ""  # e.g. "Kota Mojokerto"; the sheet's place line uses it
     logo: bytes | None = None
     signatories: dict[str, Signatory] = field(default_factory=dict)
+    uuid: str = ""  # created once, travels in packages; the code is what people type
 
     @property
     def head(self) -> Signatory | None:
@@ -96,6 +97,7 @@ class Assessment:
         ""  # JSON of the agency and signatories as finalized (see agency_snapshot.py)
     )
     scoring_rules: int = RULES_CURRENT
+    uuid: str = ""  # created once per revision, travels in packages; ``id`` stays local
 
     @property
     def is_finalized(self) -> bool:

@@ -40,8 +40,10 @@ from kotacerdas_desktop.domain.score_report import (
 )
 from kotacerdas_desktop.domain.scoring_v1 import score_v1
 
+Levels = Mapping[str, Fraction]  # indicator code -> level (an agency's 1-5, or a city mean)
 
-def counting_levels(catalogue: Catalogue, answers: Mapping[str, Answer]) -> dict[str, int]:
+
+def counting_levels(catalogue: Catalogue, answers: Mapping[str, Answer]) -> dict[str, Fraction]:
     """The level of every indicator that counts: answered with a level, weight above 0."""
     levels = {}
     for indicator in catalogue.indicators():
@@ -49,7 +51,7 @@ def counting_levels(catalogue: Catalogue, answers: Mapping[str, Answer]) -> dict
         if answer is None or answer.not_applicable or answer.level is None:
             continue
         if indicator.weight > 0:
-            levels[indicator.code] = answer.level
+            levels[indicator.code] = Fraction(answer.level)
     return levels
 
 
@@ -60,14 +62,18 @@ def _shares(weights: Mapping[str, float]) -> dict[str, Fraction]:
     return {code: w / total for code, w in exact_weights.items()} if total else {}
 
 
-def section_weights(dimension: Dimension, levels: Mapping[str, int]) -> dict[str, Fraction]:
+def section_weights(dimension: Dimension, levels: Levels) -> dict[str, Fraction]:
     """Element share x indicator share of each counting indicator in one section."""
-    elements = {
-        e.code: e.weight for e in dimension.elements if any(i.code in levels for i in e.indicators)
-    }
+    element_shares = _shares(
+        {
+            e.code: e.weight
+            for e in dimension.elements
+            if any(i.code in levels for i in e.indicators)
+        }
+    )
     weights = {}
     for element in dimension.elements:
-        share = _shares(elements).get(element.code)
+        share = element_shares.get(element.code)
         if share is None:
             continue
         inside = _shares({i.code: i.weight for i in element.indicators if i.code in levels})
@@ -75,7 +81,7 @@ def section_weights(dimension: Dimension, levels: Mapping[str, int]) -> dict[str
     return weights
 
 
-def effective_weights(catalogue: Catalogue, levels: Mapping[str, int]) -> dict[str, Fraction]:
+def effective_weights(catalogue: Catalogue, levels: Levels) -> dict[str, Fraction]:
     """W of every counting indicator of the index (enabler sections are never in it)."""
     sections = {
         d.code: section_weights(d, levels) for d in catalogue.dimensions if d.kind == KIND_DIMENSION
@@ -92,7 +98,7 @@ def effective_weights(catalogue: Catalogue, levels: Mapping[str, int]) -> dict[s
 
 
 def _lens_scores(
-    catalogue: Catalogue, levels: Mapping[str, int], weights: Mapping[str, Fraction]
+    catalogue: Catalogue, levels: Levels, weights: Mapping[str, Fraction]
 ) -> dict[str, Fraction | None]:
     pairs: dict[str, list[tuple[Fraction | None, Fraction]]] = {
         lens.code: [] for lens in catalogue.lenses
@@ -100,21 +106,19 @@ def _lens_scores(
     for code, weight in weights.items():
         lens = catalogue.indicator(code).lens
         if lens in pairs:
-            pairs[lens].append((Fraction(levels[code]), weight))
+            pairs[lens].append((levels[code], weight))
     return {code: weighted_mean(p) for code, p in pairs.items()}
 
 
 def _fill_scores(
-    catalogue: Catalogue, sections: Mapping[str, DimensionScore], levels: Mapping[str, int]
+    catalogue: Catalogue, sections: Mapping[str, DimensionScore], levels: Levels
 ) -> None:
     """Element scores by indicator weight, section scores by element weight (exact)."""
     for dimension in catalogue.dimensions:
         section = sections[dimension.code]
         for element in dimension.elements:
             section.elements[element.code].score = weighted_mean(
-                (Fraction(levels[i.code]), exact(i.weight))
-                for i in element.indicators
-                if i.code in levels
+                (levels[i.code], exact(i.weight)) for i in element.indicators if i.code in levels
             )
         section.score = weighted_mean(
             (section.elements[e.code].score, exact(e.weight)) for e in dimension.elements
@@ -135,8 +139,22 @@ def score(
     """
     if rules == RULES_V1:
         return score_v1(catalogue, answers, final=final)
-    levels = counting_levels(catalogue, answers)
     sections, missing = tally(catalogue, answers)
+    return score_levels(
+        catalogue, counting_levels(catalogue, answers), sections, missing, final=final
+    )
+
+
+def score_levels(
+    catalogue: Catalogue,
+    levels: Levels,
+    sections: dict[str, DimensionScore],
+    missing: list[str],
+    *,
+    final: bool,
+) -> ScoreReport:
+    """The figures from the levels that count (an agency's answers, or a city's mean levels)
+    and the answered counts of ``score_report.tally``."""
     _fill_scores(catalogue, sections, levels)
     lenses: dict[str, Fraction | None] = {}
     if catalogue.index_method == METHOD_LENSES:

@@ -15,8 +15,10 @@ from kotacerdas_desktop.resources import bundled_catalogues
 from kotacerdas_desktop.store.agencies import Agencies
 from kotacerdas_desktop.store.assessments import Assessments
 from kotacerdas_desktop.store.catalogues import Catalogues
+from kotacerdas_desktop.store.city import City
 from kotacerdas_desktop.store.database import default_db_path, open_database
 from kotacerdas_desktop.store.evidence import EvidenceStore
+from kotacerdas_desktop.store.installation import Installation
 from kotacerdas_desktop.store.lifecycle import Lifecycle
 from kotacerdas_desktop.store.settings import Settings
 
@@ -33,6 +35,8 @@ class Store:
         self.assessments = Assessments(db, self.catalogues, self.agencies)
         self.evidence = EvidenceStore(db, self.assessments, self.settings)
         self.lifecycle = Lifecycle(db, self.assessments)
+        self.installation = Installation(db)
+        self.city = City(db, self.assessments)
 
     @classmethod
     def open(cls, path: Path | str | None = None, *, create: bool = True) -> Store:
@@ -42,6 +46,7 @@ class Store:
             path.parent.mkdir(parents=True, exist_ok=True)
         store = cls(open_database(path, create=create), path)
         store.import_bundled_catalogues()
+        store.installation.ensure_key()
         return store
 
     def import_bundled_catalogues(self) -> None:

@@ -10,6 +10,7 @@ from kotacerdas_desktop.domain.errors import NotFoundError, ValidationError
 from kotacerdas_desktop.domain.model import ROLES, Agency, Signatory
 from kotacerdas_desktop.domain.nip import check_nip
 from kotacerdas_desktop.domain.text import t
+from kotacerdas_desktop.store.clock import new_uuid
 
 _AGENCY_CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$")
 
@@ -64,6 +65,7 @@ class Agencies:
                     "address": agency.address,
                     "city": agency.city,
                     "logo": agency.logo,
+                    "uuid": agency.uuid or new_uuid(),
                 }
             )
             self._write_signatories(code, signatories)
@@ -113,7 +115,9 @@ class Agencies:
         if not rows:
             return None
         row = rows[0]
-        agency = Agency(row["code"], row["name"], row["address"], row["city"], row["logo"])
+        agency = Agency(
+            row["code"], row["name"], row["address"], row["city"], row["logo"], uuid=row["uuid"]
+        )
         for s in self.db.query("SELECT * FROM signatories WHERE agency_code = ?", [row["code"]]):
             agency.signatories[s["role"]] = Signatory(
                 s["role"], s["name"], s["nip"], s["rank"], s["position"]

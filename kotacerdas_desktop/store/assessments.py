@@ -37,7 +37,7 @@ from kotacerdas_desktop.domain.validation import check_answer, check_year
 from kotacerdas_desktop.store import audit
 from kotacerdas_desktop.store.agencies import Agencies
 from kotacerdas_desktop.store.catalogues import Catalogues
-from kotacerdas_desktop.store.clock import current_user, now
+from kotacerdas_desktop.store.clock import current_user, new_uuid, now
 
 DEFAULT_FRAMEWORK = "SMARTCITY"
 LOCK_MESSAGE = "finalized assessment is locked"
@@ -111,6 +111,7 @@ def _assessment(row: dict) -> Assessment:
         override_note=row["override_note"],
         agency_snapshot=row["agency_snapshot"],
         scoring_rules=row["scoring_rules"],
+        uuid=row["uuid"],
     )
 
 
@@ -235,6 +236,7 @@ class Assessments:
                     "previous_id": previous_id,
                     "created_at": now(),
                     "scoring_rules": RULES_CURRENT,
+                    "uuid": new_uuid(),
                 }
             )
             .last_pk

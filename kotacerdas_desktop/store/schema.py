@@ -156,12 +156,88 @@ def _v5_scoring_rules() -> str:
         """
 
 
+# A random version-4 UUID in SQL, for rows that exist before identities did.
+UUID4_SQL = (
+    "lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2)"
+    " || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2)"
+    " || '-' || hex(randomblob(6)))"
+)
+
+
+def _v6_identity_and_exchange() -> str:
+    """Stable identities that travel in packages (agencies, assessments, this installation),
+    the installation's signing key, and the coordinator's record of imported packages.
+
+    The finalized lock trigger is lifted for the one UPDATE that gives existing rows their
+    UUID (the fingerprint does not cover it), then recreated exactly as before.
+    """
+    lock = (
+        "CREATE TRIGGER assessments_locked_update BEFORE UPDATE ON assessments "
+        "WHEN OLD.status = 'finalized' "
+        "BEGIN SELECT RAISE(ABORT, 'finalized assessment is locked'); END;"
+    )
+    append_only = "\n".join(
+        f"CREATE TRIGGER {table}_no_{action.lower()} BEFORE {action} ON {table} "
+        f"BEGIN SELECT RAISE(ABORT, '{table} is append-only'); END;"
+        for table in ("import_log", "imported")
+        for action in ("UPDATE", "DELETE")
+    )
+    return f"""
+        ALTER TABLE agencies ADD COLUMN uuid TEXT NOT NULL DEFAULT '';
+        ALTER TABLE assessments ADD COLUMN uuid TEXT NOT NULL DEFAULT '';
+        UPDATE agencies SET uuid = {UUID4_SQL};
+        DROP TRIGGER assessments_locked_update;
+        UPDATE assessments SET uuid = {UUID4_SQL};
+        {lock}
+        CREATE UNIQUE INDEX agencies_uuid ON agencies (uuid);
+        CREATE UNIQUE INDEX assessments_uuid ON assessments (uuid);
+        INSERT OR IGNORE INTO settings (key, value) VALUES ('installation_id', {UUID4_SQL});
+        CREATE TABLE installation_key (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            private_key BLOB NOT NULL,     -- Ed25519 seed (32 bytes): signs this installation's packages
+            public_key BLOB NOT NULL,
+            created_at TEXT NOT NULL
+        );
+        CREATE TABLE trusted_keys (        -- trust on first use: the first key seen per agency
+            agency_code TEXT PRIMARY KEY,
+            public_key BLOB NOT NULL,
+            trusted_at TEXT NOT NULL,
+            trusted_by TEXT NOT NULL
+        );
+        CREATE TABLE imported (            -- where an imported assessment came from
+            assessment_id INTEGER PRIMARY KEY REFERENCES assessments(id),
+            file_name TEXT NOT NULL,
+            package_sha256 TEXT NOT NULL,
+            signer_key BLOB NOT NULL,
+            installation TEXT NOT NULL,
+            agency_uuid TEXT NOT NULL,
+            imported_at TEXT NOT NULL,
+            imported_by TEXT NOT NULL
+        );
+        CREATE TABLE import_log (          -- every package ever tried, with its outcome
+            id INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            file_name TEXT NOT NULL,
+            package_sha256 TEXT NOT NULL,
+            outcome TEXT NOT NULL,
+            reason TEXT NOT NULL DEFAULT '',
+            agency_code TEXT NOT NULL DEFAULT '',
+            year INTEGER,
+            revision INTEGER,
+            assessment_uuid TEXT NOT NULL DEFAULT ''
+        );
+        {append_only}
+        """
+
+
 MIGRATIONS: tuple[Callable[[], str], ...] = (
     _v1_core,
     _v2_review_and_audit,
     _v3_finalized_lock,
     _v4_agency_snapshot,
     _v5_scoring_rules,
+    _v6_identity_and_exchange,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -1,0 +1,93 @@
+"""The coordinator's reading of the whole file: which assessments count for a year, and the
+city picture made from them (domain/city.py holds the rules).
+
+An agency counts with its newest finalized revision of the year, whether it was
+filled in here or imported from a package; drafts never count. The city's
+framework for a year is the one most counted agencies answered (ties: the
+default framework, then the newest version); an agency on another framework
+is listed apart with the reason, never silently mixed in.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from sqlite_utils import Database
+
+from kotacerdas_desktop.domain.city import AgencyEntry, CityPicture, city_picture
+from kotacerdas_desktop.domain.model import Assessment
+from kotacerdas_desktop.domain.text import t
+from kotacerdas_desktop.store.assessments import DEFAULT_FRAMEWORK, Assessments
+
+
+class City:
+    def __init__(self, db: Database, assessments: Assessments) -> None:
+        self.db = db
+        self.assessments = assessments
+
+    def years(self) -> list[int]:
+        """Years with at least one finalized assessment, newest first."""
+        return [
+            row[0]
+            for row in self.db.execute(
+                "SELECT DISTINCT year FROM assessments WHERE status = 'finalized' ORDER BY year DESC"
+            )
+        ]
+
+    def counted(self, year: int) -> list[Assessment]:
+        """The newest finalized revision of every agency for the year."""
+        rows = self.db.query(
+            "SELECT a.id FROM assessments a WHERE a.year = ? AND a.status = 'finalized' "
+            "AND a.revision = (SELECT max(b.revision) FROM assessments b WHERE b.agency_code = "
+            "a.agency_code AND b.year = a.year AND b.status = 'finalized') ORDER BY a.agency_code",
+            [year],
+        )
+        return [self.assessments.get(row["id"]) for row in rows]
+
+    def _imported_ids(self) -> set[int]:
+        return {row[0] for row in self.db.execute("SELECT assessment_id FROM imported")}
+
+    def picture(self, year: int) -> CityPicture | None:
+        """The city picture of a year; None when no agency has a finalized assessment for it."""
+        counted = self.counted(year)
+        if not counted:
+            return None
+        catalogues = self.assessments.catalogues
+        infos = {a.id: catalogues.info(a.catalogue_id) for a in counted}
+        codes = Counter(info.code for info in infos.values())
+        code = max(codes, key=lambda c: (codes[c], c == DEFAULT_FRAMEWORK))
+        versions = Counter(infos[a.id].version for a in counted if infos[a.id].code == code)
+        catalogue_id = max(
+            (a.catalogue_id for a in counted if infos[a.id].code == code),
+            key=lambda cid: (versions[catalogues.info(cid).version], cid),
+        )
+        chosen = catalogues.info(catalogue_id)
+        catalogue = catalogues.load(catalogue_id)
+        names = {a.code: a.name for a in self.assessments.agencies.list()}
+        imported = self._imported_ids()
+        entries, other = [], []
+        for assessment in counted:
+            info = infos[assessment.id]
+            name = names.get(assessment.agency_code, assessment.agency_code)
+            if assessment.catalogue_id != catalogue_id:
+                why = t(
+                    f"dinilai dengan {info.code} {info.version}, bukan {chosen.code} {chosen.version}",
+                    f"assessed on {info.code} {info.version}, not {chosen.code} {chosen.version}",
+                )
+                other.append((assessment.agency_code, name, str(why)))
+                continue
+            answers = self.assessments.answers(assessment.id)
+            entries.append(
+                AgencyEntry(
+                    agency_code=assessment.agency_code,
+                    agency_name=name,
+                    assessment_id=assessment.id,
+                    revision=assessment.revision,
+                    answers=answers,
+                    report=self.assessments.score_of(assessment, answers),
+                    imported=assessment.id in imported,
+                )
+            )
+        sent = {a.agency_code for a in counted}
+        missing = [(c, n) for c, n in sorted(names.items(), key=lambda i: i[1]) if c not in sent]
+        return city_picture(year, catalogue, entries, missing, other)
