@@ -41,7 +41,7 @@ HEAD = ("Dra. Uji Mandiri, M.Si.", "197403152000031004", "Pembina Utama Muda (IV
 
 
 class Skipped(Exception):
-    """A part that is not in this version yet: reported, but not a failure."""
+    """A step that cannot run because an earlier one failed: reported, but not its own failure."""
 
 
 @dataclass
@@ -201,12 +201,27 @@ def check_printing(ctx: Context) -> str:
 
 
 def check_exchange(ctx: Context) -> str:
-    from importlib.util import find_spec
+    """Export the finalized assessment, verify the package, import it into a second database."""
+    from kotacerdas_desktop.exchange.export import export_package
+    from kotacerdas_desktop.exchange.importer import import_packages
 
-    spec = find_spec("kotacerdas_desktop.exchange")
-    if spec is None or spec.origin is None:  # absent, or only an empty folder so far
-        raise Skipped(str(t("belum tersedia", "not available yet")))
-    raise Skipped(str(t("belum diperiksa di versi ini", "not checked in this version")))
+    package = export_package(ctx.store, ctx.assessment_id, ctx.folder / "uji.kcpkg")
+    with Store.open(ctx.folder / "koordinator.sqlite") as coordinator:
+        (outcome,) = import_packages(coordinator, [package])
+        if not outcome.stored:
+            raise RuntimeError(f"the package was not imported: {outcome.reason}")
+        fingerprint = coordinator.assessments.get(outcome.assessment_id).fingerprint
+        verification = coordinator.lifecycle.verify(fingerprint)
+        if verification is None or not verification.intact:
+            raise RuntimeError("the imported assessment does not verify")
+    size = package.stat().st_size // 1024
+    key = ctx.store.installation.key_fingerprint
+    return str(
+        t(
+            f"paket {size} KB diimpor dan diverifikasi; kunci {key}",
+            f"{size} KB package imported and verified; key {key}",
+        )
+    )
 
 
 def check_main_window(ctx: Context) -> str:

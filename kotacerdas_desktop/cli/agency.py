@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from kotacerdas_desktop.cli.common import add_json, print_json, print_table, with_store
+from kotacerdas_desktop.domain.agency_snapshot import agency_json
 from kotacerdas_desktop.domain.model import ROLE_APPROVED, Agency, Signatory
 from kotacerdas_desktop.domain.nip import format_nip
 from kotacerdas_desktop.domain.text import t
@@ -45,19 +46,6 @@ def add_agency(store: Store, args: argparse.Namespace) -> int:
         )
     )
     return 0
-
-
-def agency_json(agency: Agency) -> dict:
-    return {
-        "code": agency.code,
-        "name": agency.name,
-        "address": agency.address,
-        "city": agency.city,
-        "signatories": {
-            role: {"name": s.name, "nip": s.nip, "rank": s.rank, "position": s.position}
-            for role, s in agency.signatories.items()
-        },
-    }
 
 
 def list_agencies(store: Store, args: argparse.Namespace) -> int:

@@ -11,6 +11,27 @@ import json
 
 from kotacerdas_desktop.domain.model import Agency, Signatory
 
+SIGNATORY_KEYS = ("name", "nip", "rank", "position")
+
+
+def signatories_json(agency: Agency) -> dict[str, dict[str, str]]:
+    return {
+        role: {key: getattr(s, key) for key in SIGNATORY_KEYS}
+        for role, s in sorted(agency.signatories.items())
+    }
+
+
+def agency_json(agency: Agency) -> dict:
+    """An agency's details as JSON: the command line's `agency list --json` and packages."""
+    return {
+        "code": agency.code,
+        "name": agency.name,
+        "address": agency.address,
+        "city": agency.city,
+        "uuid": agency.uuid,
+        "signatories": signatories_json(agency),
+    }
+
 
 def snapshot_json(agency: Agency, city: str, logo_sha256: str) -> str:
     return json.dumps(
@@ -20,10 +41,7 @@ def snapshot_json(agency: Agency, city: str, logo_sha256: str) -> str:
             "address": agency.address,
             "city": city,
             "logo_sha256": logo_sha256,
-            "signatories": {
-                role: {"name": s.name, "nip": s.nip, "rank": s.rank, "position": s.position}
-                for role, s in sorted(agency.signatories.items())
-            },
+            "signatories": signatories_json(agency),
         },
         ensure_ascii=False,
         sort_keys=True,

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from kotacerdas_desktop.domain.catalogue import Catalogue, Dimension
 from kotacerdas_desktop.domain.errors import StorageError
 from kotacerdas_desktop.domain.fingerprint import fingerprint
+from kotacerdas_desktop.domain.identity import key_fingerprint
 from kotacerdas_desktop.domain.model import Agency, Answer, Assessment
 from kotacerdas_desktop.domain.score_report import ScoreReport
 from kotacerdas_desktop.domain.text import t
@@ -32,6 +33,7 @@ class SheetData:
     answers: dict[str, Answer]
     report: ScoreReport
     sign_date: dt.date  # the finalization date, so a finalized sheet reprints identically
+    signer_key: str = ""  # fingerprint of the key that signs (or signed) its package
 
     @property
     def is_draft(self) -> bool:
@@ -90,4 +92,7 @@ def load_sheet_data(store: Store, assessment_id: int, today: dt.date | None = No
         answers=answers,
         report=store.assessments.score_of(assessment, answers),
         sign_date=sign_date,
+        signer_key=key_fingerprint(
+            store.imports.signer_key(assessment.id) or store.installation.public_key
+        ),
     )

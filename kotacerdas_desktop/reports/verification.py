@@ -72,6 +72,8 @@ def verification_block(data: SheetData, width: float) -> Flowable:
             "di atas atau teks kode QR. Sidik jari yang sama berarti data yang sama.",
             st.note,
         ),
+        Spacer(1, 1.5 * mm),
+        para(f"Sidik jari kunci penanda tangan paket OPD: {data.signer_key}", st.note),
     ]
     table = Table(
         [[qr_drawing(qr_text(fingerprint)), text]],

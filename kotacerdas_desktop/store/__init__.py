@@ -18,6 +18,7 @@ from kotacerdas_desktop.store.catalogues import Catalogues
 from kotacerdas_desktop.store.city import City
 from kotacerdas_desktop.store.database import default_db_path, open_database
 from kotacerdas_desktop.store.evidence import EvidenceStore
+from kotacerdas_desktop.store.imports import Imports
 from kotacerdas_desktop.store.installation import Installation
 from kotacerdas_desktop.store.lifecycle import Lifecycle
 from kotacerdas_desktop.store.settings import Settings
@@ -37,6 +38,7 @@ class Store:
         self.lifecycle = Lifecycle(db, self.assessments)
         self.installation = Installation(db)
         self.city = City(db, self.assessments)
+        self.imports = Imports(db, self.assessments, self.lifecycle)
 
     @classmethod
     def open(cls, path: Path | str | None = None, *, create: bool = True) -> Store:

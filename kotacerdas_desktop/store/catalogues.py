@@ -124,10 +124,13 @@ class Catalogues:
             )
         return self._row(rows[0])
 
+    def body(self, catalogue_id: int) -> str:
+        """The catalogue file exactly as imported (what its SHA-256 is of)."""
+        return self.db.execute(
+            "SELECT body FROM catalogues WHERE id = ?", [catalogue_id]
+        ).fetchone()[0]
+
     def load(self, catalogue_id: int) -> Catalogue:
         """The parsed catalogue (cached by its exact text)."""
         info = self.info(catalogue_id)
-        body = self.db.execute(
-            "SELECT body FROM catalogues WHERE id = ?", [catalogue_id]
-        ).fetchone()[0]
-        return _parse(body, f"{info.code} {info.version}")
+        return _parse(self.body(catalogue_id), f"{info.code} {info.version}")

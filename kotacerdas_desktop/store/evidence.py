@@ -12,7 +12,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from kotacerdas_desktop.domain.answer_schema import EDITED_EVIDENCE_NAMES
+from kotacerdas_desktop.domain.answer_schema import EDITED_EVIDENCE_NAMES, EVIDENCE_NAMES
 from kotacerdas_desktop.domain.errors import NotFoundError, ValidationError
 from kotacerdas_desktop.domain.model import Evidence
 from kotacerdas_desktop.domain.text import t
@@ -23,6 +23,16 @@ from kotacerdas_desktop.store.clock import current_user
 from kotacerdas_desktop.store.settings import Settings
 
 DEFAULT_MAX_ATTACHMENT_MB = 20
+
+
+def insert_evidence(
+    db: Database, assessment_id: int, indicator_code: str, position: int, evidence: Evidence
+) -> int:
+    """One evidence row from every evidence field (answer_schema); no file is stored as NULL."""
+    row = {name: getattr(evidence, name) for name in EVIDENCE_NAMES}
+    row |= {"sha256": evidence.sha256 or None}  # NULL: the attachments reference allows it
+    row |= {"assessment_id": assessment_id, "indicator_code": indicator_code, "position": position}
+    return int(db["evidence"].insert(row).last_pk)
 
 
 class EvidenceStore:
@@ -101,22 +111,12 @@ class EvidenceStore:
                 "SELECT coalesce(max(position), -1) + 1 FROM evidence WHERE assessment_id = ? AND indicator_code = ?",
                 [assessment_id, indicator_code],
             ).fetchone()[0]
-            new_id = (
-                self.db["evidence"]
-                .insert(
-                    {
-                        "assessment_id": assessment_id,
-                        "indicator_code": indicator_code,
-                        "position": position,
-                        "title": evidence.title,
-                        "number": evidence.number,
-                        "date": evidence.date,
-                        "file_name": evidence.file_name,
-                        "sha256": sha or None,
-                        "size": len(content) if content is not None else 0,
-                    }
-                )
-                .last_pk
+            new_id = insert_evidence(
+                self.db,
+                assessment_id,
+                indicator_code,
+                position,
+                replace(evidence, sha256=sha, size=len(content) if content is not None else 0),
             )
             audit.record(
                 self.db,

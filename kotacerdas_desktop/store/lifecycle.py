@@ -181,6 +181,18 @@ class Lifecycle:
                 ),
                 field="status",
             )
+        if self.db.execute(
+            "SELECT 1 FROM imported WHERE assessment_id = ?", [assessment.id]
+        ).fetchone():
+            raise ValidationError(
+                t(
+                    f"Penilaian #{assessment.id} diimpor dari paket OPD {assessment.agency_code}; "
+                    "hanya OPD itu yang dapat membuat revisinya.",
+                    f"Assessment #{assessment.id} was imported from a package of agency {assessment.agency_code}; "
+                    "only that agency can make a revision of it.",
+                ),
+                field="status",
+            )
         latest = self.assessments.current(assessment.agency_code, assessment.year)
         if latest is not None and latest.id != assessment.id:
             raise ValidationError(

@@ -221,7 +221,8 @@ def _v6_identity_and_exchange() -> str:
             file_name TEXT NOT NULL,
             package_sha256 TEXT NOT NULL,
             outcome TEXT NOT NULL,
-            reason TEXT NOT NULL DEFAULT '',
+            reason TEXT NOT NULL DEFAULT '',    -- Indonesian
+            reason_en TEXT NOT NULL DEFAULT '',
             agency_code TEXT NOT NULL DEFAULT '',
             year INTEGER,
             revision INTEGER,

@@ -118,3 +118,17 @@ def test_the_fingerprint_covers_exactly_the_signed_fields(field):
     target = changed if field in ANSWER_FIELDS else changed.evidence[0]
     setattr(target, field.name, _other(field.name, getattr(target, field.name)))
     assert (digest(changed) != digest(answer)) == field.signed(CANONICAL_VERSION)
+
+
+def test_the_package_carries_every_field(demo_store, tmp_path):
+    import zipfile
+
+    from kotacerdas_desktop.exchange.export import export_package
+
+    final = demo_store.assessments.current("DISKOMINFO", 2025)
+    path = export_package(demo_store, final.id, tmp_path / "p.kcpkg")
+    with zipfile.ZipFile(path) as archive:
+        document = json.loads(archive.read("assessment.json"))
+    answer = next(a for a in document["answers"] if a["evidence"])
+    assert set(answer) == {"indicator", "evidence", *ANSWER_NAMES}
+    assert set(answer["evidence"][0]) == set(EVIDENCE_NAMES)
