@@ -72,7 +72,16 @@ LEFT_OUT = (
     "PIL.ImageCms",
     "PIL.ImageQt",
     "PIL.ImageTk",
+    # The decimal module's C part: fractions imports decimal, whose pure-Python twin
+    # (_pydecimal) then serves; scores are computed with fractions, never decimals.
+    "_decimal",
+    # hashlib's OpenSSL backend and the 4.6 MB libcrypto it links: the built-in SHA-256
+    # serves the fingerprints and attachments (ssl, its other user, is left out above).
+    "_hashlib",
 )
+# Modules PyInstaller's analysis cannot see: PyNaCl's compiled module loads cffi's
+# backend from C.
+HIDDEN_IMPORTS = ("_cffi_backend",)
 # Linux: libraries every desktop with printing already has (CUPS and the TLS
 # stack it links); bundling them would only add an outdated copy.
 SYSTEM_LIBRARIES = re.compile(

@@ -8,7 +8,13 @@ import sys
 from pathlib import Path
 
 from kotacerdas_desktop.cli.common import add_json, print_json, print_table, with_store
-from kotacerdas_desktop.domain.package import NEEDS_CATALOGUE, NEEDS_KEY, REFUSED, ImportOutcome
+from kotacerdas_desktop.domain.package import (
+    NEEDS_CATALOGUE,
+    NEEDS_KEY,
+    OUTCOME_TEXT,
+    REFUSED,
+    ImportOutcome,
+)
 from kotacerdas_desktop.domain.text import LocalText, t
 from kotacerdas_desktop.store import Store
 
@@ -20,12 +26,6 @@ HEADERS = (
     "REV",
     t("ALASAN", "REASON"),
 )
-OUTCOMES = {
-    "imported": t("diimpor", "imported"),
-    "superseded": t("diimpor, menggantikan revisi lama", "imported, supersedes an older revision"),
-    "already": t("sudah ada", "already here"),
-    "refused": t("ditolak", "refused"),
-}
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -122,7 +122,7 @@ def run_import(store: Store, args: argparse.Namespace) -> int:
             [
                 (
                     r.file_name,
-                    OUTCOMES[r.outcome],
+                    OUTCOME_TEXT[r.outcome],
                     r.agency_code,
                     r.year or "",
                     r.revision or "",
@@ -164,7 +164,7 @@ def run_import_log(store: Store, args: argparse.Namespace) -> int:
             (
                 r["at"],
                 r["file_name"],
-                OUTCOMES.get(r["outcome"], r["outcome"]),
+                OUTCOME_TEXT.get(r["outcome"], r["outcome"]),
                 r["agency_code"],
                 r["year"] or "",
                 r["revision"] or "",

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from decimal import Decimal
 from fractions import Fraction
 
 from kotacerdas_desktop.domain.text import LocalText
@@ -138,15 +137,14 @@ class Catalogue:
     def lens(self, code: str | None) -> Lens | None:
         return next((lens for lens in self.lenses if lens.code == code), None)
 
-    def predicate(self, figure: Decimal) -> Predicate:
+    def predicate(self, figure: Fraction) -> Predicate:
         """The predicate whose band holds a shown figure (the highest minimum not above it).
 
         Pass the figure as shown (``figures.shown``), never a raw score: the label
         must agree with the printed number.
         """
-        value = Fraction(figure)
         chosen = self.predicates[0]
         for predicate in self.predicates:
-            if value >= predicate.exact_minimum:
+            if figure >= predicate.exact_minimum:
                 chosen = predicate
         return chosen

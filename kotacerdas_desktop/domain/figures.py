@@ -13,14 +13,13 @@ is missing.
 
 from __future__ import annotations
 
-from decimal import Decimal
 from fractions import Fraction
 
 from kotacerdas_desktop.domain.text import current_language
 
 PLACES = 2
 
-Number = Fraction | Decimal | float | int
+Number = Fraction | float | int
 
 
 def exact(value: Number) -> Fraction:
@@ -31,14 +30,15 @@ def exact(value: Number) -> Fraction:
     return Fraction(value)
 
 
-def shown(value: Number | None) -> Decimal | None:
-    """The figure as it is shown: rounded half-up in decimal to two places."""
+def shown(value: Number | None) -> Fraction | None:
+    """The figure as it is shown: rounded half-up in decimal to two places (an exact number
+    of hundredths; fractions rather than the decimal module, which costs the frozen build
+    1.7 MB for this one rule)."""
     if value is None:
         return None
-    fraction = exact(value)
-    scaled = fraction * 10**PLACES
+    scaled = exact(value) * 10**PLACES
     whole = (scaled.numerator * 2 + scaled.denominator) // (scaled.denominator * 2)  # half-up
-    return Decimal(whole).scaleb(-PLACES)
+    return Fraction(whole, 10**PLACES)
 
 
 def format_figure(value: Number | None, language: str | None = None, empty: str = "–") -> str:
@@ -46,8 +46,9 @@ def format_figure(value: Number | None, language: str | None = None, empty: str 
     figure = shown(value)
     if figure is None:
         return empty
-    text = f"{figure:.{PLACES}f}"
-    return text.replace(".", ",") if (language or current_language()) == "id" else text
+    hundredths = int(figure * 10**PLACES)
+    separator = "," if (language or current_language()) == "id" else "."
+    return f"{hundredths // 10**PLACES}{separator}{hundredths % 10**PLACES:0{PLACES}d}"
 
 
 def figure_json(value: Number | None) -> float | None:

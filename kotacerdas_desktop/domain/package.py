@@ -48,6 +48,16 @@ NEEDS_KEY = "key"  # refused until the coordinator accepts the agency's new sign
 NEEDS_CATALOGUE = "catalogue"  # refused until the coordinator imports the framework it carries
 
 
+OUTCOME_TEXT = {
+    IMPORTED: LocalText("diimpor", "imported"),
+    SUPERSEDED: LocalText(
+        "diimpor, menggantikan revisi lama", "imported, supersedes an older revision"
+    ),
+    ALREADY: LocalText("sudah ada", "already here"),
+    REFUSED: LocalText("ditolak", "refused"),
+}
+
+
 @dataclass(frozen=True)
 class ImportOutcome:
     file_name: str

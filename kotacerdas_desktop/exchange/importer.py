@@ -3,14 +3,15 @@ completely, then written in one transaction of its own, or refused with its reas
 
 A folder stands for the packages in it (``*.kcpkg``, not its subfolders). A
 cancel between packages stops before the next one: what was imported stays,
-the rest is untouched, and the results say so.
+the rest is untouched.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 from kotacerdas_desktop.domain.errors import KotaCerdasError
 from kotacerdas_desktop.domain.package import ImportOutcome
@@ -64,15 +65,16 @@ def import_one(
     )
 
 
-def import_packages(
+def iter_imports(
     store: Store,
     paths: Iterable[Path],
     *,
     accept_new_keys: Sequence[str] = (),
     import_catalogues: bool = False,
     progress: Progress | None = None,
-) -> list[ImportOutcome]:
-    """Import every package named (folders expanded), in order, each on its own."""
+) -> Iterator[ImportOutcome]:
+    """Import every package named (folders expanded), in order, each on its own, yielding each
+    outcome as it is known; a caller that stops iterating stops before the next package."""
     files = package_files(paths)
     if not files:
         raise KotaCerdasError(
@@ -82,15 +84,14 @@ def import_packages(
             ),
             field="files",
         )
-    results = []
     for done, path in enumerate(files):
         if progress is not None:
             progress(done, len(files), path.name)
-        results.append(
-            import_one(
-                store, path, accept_new_keys=accept_new_keys, import_catalogues=import_catalogues
-            )
+        yield import_one(
+            store, path, accept_new_keys=accept_new_keys, import_catalogues=import_catalogues
         )
-    if progress is not None:
-        progress(len(files), len(files), "")
-    return results
+
+
+def import_packages(store: Store, paths: Iterable[Path], **options: Any) -> list[ImportOutcome]:
+    """Every outcome of ``iter_imports`` (the command line's import)."""
+    return list(iter_imports(store, paths, **options))

@@ -11,6 +11,7 @@ example finalize or reopen) is one more small function here.
 
 from __future__ import annotations
 
+import contextlib
 import time
 from collections import deque
 from collections.abc import Callable
@@ -35,6 +36,7 @@ EVIDENCE = "evidence"
 AGENCY = "agency"
 ASSESSMENT = "assessment"
 SETTINGS = "settings"
+PACKAGE = "package"  # a package exported, or packages imported (the city view refreshes)
 
 
 @dataclass(frozen=True)
@@ -327,5 +329,73 @@ def fill_demo(
         store_path=store.path,
         parent=parent,
         title=str(t("Kota contoh", "Demo city")),
+        on_done=on_done,
+    )
+
+
+# Packages (exchange) ------------------------------------------------------------
+
+
+def export_package(
+    store: Store,
+    assessment_id: int,
+    out: Path,
+    *,
+    parent: QWidget | None,
+    on_done: Callable[[Path], None],
+) -> background.Task:
+    """Write one assessment's signed package (a read of the store and a file written)."""
+    from kotacerdas_desktop.exchange.export import export_package as write_package
+
+    def work(worker_store: Store, progress: background.Progress) -> Path:
+        progress.step(0, 0, str(t(f"Menulis {out.name} …", f"Writing {out.name} …")))
+        return write_package(worker_store, assessment_id, out)
+
+    return perform_in_background(
+        Change(PACKAGE, assessment_id),
+        work,
+        store_path=store.path,
+        parent=parent,
+        title=str(t("Ekspor paket", "Export package")),
+        on_done=on_done,
+    )
+
+
+def import_packages(
+    store: Store,
+    paths: list[Path],
+    *,
+    parent: QWidget | None,
+    on_done: Callable[[list[Any]], None],
+    accept_new_keys: tuple[str, ...] = (),
+    import_catalogues: bool = False,
+) -> background.Task:
+    """Import package files and folders, each verified then stored whole or refused; a cancel
+    stops before the next package and the outcomes so far are shown."""
+    from kotacerdas_desktop.exchange.importer import iter_imports
+
+    def work(worker_store: Store, progress: background.Progress) -> list[Any]:
+        def report(done: int, total: int, name: str) -> None:
+            progress.step(done, total, str(t(f"Memeriksa {name} …", f"Checking {name} …")))
+
+        outcomes: list[Any] = []
+        imports = iter_imports(
+            worker_store,
+            paths,
+            accept_new_keys=accept_new_keys,
+            import_catalogues=import_catalogues,
+            progress=report,
+        )
+        with contextlib.suppress(background.Cancelled):  # imported stays; the rest untouched
+            for outcome in imports:
+                outcomes.append(outcome)
+        return outcomes
+
+    return perform_in_background(
+        Change(PACKAGE),
+        work,
+        store_path=store.path,
+        parent=parent,
+        title=str(t("Impor paket OPD", "Import agency packages")),
         on_done=on_done,
     )

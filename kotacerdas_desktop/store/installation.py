@@ -3,7 +3,7 @@
 The Ed25519 key pair is made the first time the file is opened by this
 version, so every sheet finalized afterwards can print the key's fingerprint;
 copying the file (a full backup) keeps the key. The exchange layer signs with
-it; ``cryptography`` is imported only to make the key, once per file.
+it; PyNaCl is imported only to make the key, once per file.
 """
 
 from __future__ import annotations
@@ -28,14 +28,14 @@ class Installation:
         """Make the key pair if this file has none yet (inside the caller's open)."""
         if self.db.execute("SELECT 1 FROM installation_key").fetchone() is not None:
             return
-        from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+        from nacl.signing import SigningKey
 
-        private = Ed25519PrivateKey.generate()
+        private = SigningKey.generate()
         with self.db.atomic():
             self.db.execute(
                 "INSERT OR IGNORE INTO installation_key (id, private_key, public_key, created_at) "
                 "VALUES (1, ?, ?, ?)",
-                [private.private_bytes_raw(), private.public_key().public_bytes_raw(), now()],
+                [bytes(private), private.verify_key.encode(), now()],
             )
 
     def key_pair(self) -> tuple[bytes, bytes]:

@@ -10,7 +10,7 @@ from kotacerdas_desktop.domain.city import (
     follow_up_register,
     year_over_year,
 )
-from kotacerdas_desktop.domain.figures import shown
+from kotacerdas_desktop.domain.figures import format_figure
 from kotacerdas_desktop.domain.scoring import score
 from tests.domain.test_scoring_properties import reference_index
 from tests.factories import answers_of, worked_example_data
@@ -97,4 +97,4 @@ def test_the_city_example_of_docs_scoring_md():
     assert picture.report.index == Fraction(29, 10)
     assert picture.report.predicate.label.id == "Baik"
     assert "D1.B.2" not in picture.indicators
-    assert [str(shown(e.report.index)) for e in picture.entries] == ["3.47", "2.13"]
+    assert [format_figure(e.report.index, "en") for e in picture.entries] == ["3.47", "2.13"]

@@ -5,7 +5,7 @@ from fractions import Fraction
 import pytest
 
 from kotacerdas_desktop.domain.catalogue_file import parse_catalogue
-from kotacerdas_desktop.domain.figures import shown
+from kotacerdas_desktop.domain.figures import format_figure
 from kotacerdas_desktop.domain.model import RULES_V1
 from kotacerdas_desktop.domain.scoring import effective_weights, score
 from tests.factories import (
@@ -37,7 +37,7 @@ def test_the_worked_example_of_docs_scoring_md():
     assert report.method == "lenses"
     assert report.lenses == {"output": Fraction(14, 3), "impact": Fraction(8, 3)}
     assert report.index == Fraction(52, 15)
-    assert str(shown(report.index)) == "3.47"
+    assert format_figure(report.index, "en") == "3.47"
     assert report.predicate.label.id == "Baik"
     assert report.dimensions["D1"].score == 3 and report.dimensions["D2"].score == 5
     assert report.dimensions["EN"].score == 1
@@ -110,7 +110,7 @@ def test_band_edges_take_the_predicate_of_the_shown_figure(
     catalogue, answers = _one_element_catalogue(weights_and_levels)
     report = score(catalogue, answers)
     assert report.index == exact_index
-    assert str(shown(report.index)) == figure
+    assert format_figure(report.index, "en") == figure
     assert report.predicate.label.id == predicate
 
 
@@ -141,7 +141,7 @@ def test_rules_v1_reproduce_what_old_sheets_printed():
     """Old rules: mean of dimensions in floats, round() to two places (1.795 -> 1.79)."""
     catalogue, answers = _one_element_catalogue([(41, 1), (159, 2)])
     report = score(catalogue, answers, rules=RULES_V1, final=True)
-    assert str(shown(report.index)) == "1.79"  # binary rounding of 1.795 as it was signed
+    assert format_figure(report.index, "en") == "1.79"  # binary rounding of 1.795 as it was signed
     assert report.predicate.label.id == "Kurang"
     assert report.lenses == {} and report.rules == RULES_V1
     tiny = score(
@@ -150,3 +150,32 @@ def test_rules_v1_reproduce_what_old_sheets_printed():
         rules=RULES_V1,
     )
     assert tiny.index == Fraction("3.5")
+
+
+@pytest.mark.parametrize(
+    ("value", "indonesian", "english"),
+    [
+        (Fraction(1795, 1000), "1,80", "1.80"),
+        (2.595, "2,60", "2.60"),
+        (0, "0,00", "0.00"),
+        (5, "5,00", "5.00"),
+        (Fraction(1, 3), "0,33", "0.33"),
+        (Fraction(2, 3), "0,67", "0.67"),
+        (4.005, "4,01", "4.01"),
+        (None, "–", "–"),
+    ],
+)
+def test_one_rounding_rule_half_up_in_decimal(value, indonesian, english):
+    assert format_figure(value, "id") == indonesian and format_figure(value, "en") == english
+
+
+def test_percentages_round_down():
+    from kotacerdas_desktop.domain.figures import percent_floor
+
+    assert [percent_floor(a, b) for a, b in ((81, 82), (29, 100), (82, 82), (0, 82), (0, 0))] == [
+        98,
+        29,
+        100,
+        0,
+        100,
+    ]

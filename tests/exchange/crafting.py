@@ -9,7 +9,7 @@ import zipfile
 from contextlib import closing
 from pathlib import Path
 
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from nacl.signing import SigningKey
 
 from kotacerdas_desktop.exchange.format import MANIFEST, SIGNATURE, package_json
 
@@ -35,24 +35,26 @@ def resealed(
 ) -> list[tuple[str, bytes]]:
     """Entries whose manifest lists the members as they are now, signed with ``seed`` (or a new
     key): what a program that rewrites a package and signs it with its own key produces."""
-    key = Ed25519PrivateKey.from_private_bytes(seed) if seed else Ed25519PrivateKey.generate()
+    key = SigningKey(seed) if seed else SigningKey.generate()
     others = [(n, d) for n, d in entries if n not in (MANIFEST, SIGNATURE)]
     manifest = manifest_of(entries)
-    manifest["public_key"] = key.public_key().public_bytes_raw().hex()
+    manifest["public_key"] = key.verify_key.encode().hex()
     manifest["members"] = [
         {"name": n, "sha256": hashlib.sha256(d).hexdigest(), "size": len(d)} for n, d in others
     ]
     data = package_json(manifest)
-    return [(MANIFEST, data), (SIGNATURE, key.sign(data)), *others]
+    return [(MANIFEST, data), (SIGNATURE, key.sign(data).signature), *others]
 
 
 def signed_as_written(entries: list[tuple[str, bytes]], manifest: bytes) -> list[tuple[str, bytes]]:
     """Entries with these exact manifest bytes, signed by a new key put in place of the old one
     (for manifests a JSON library would not write, such as repeated keys)."""
-    key = Ed25519PrivateKey.generate()
+    key = SigningKey.generate()
     old = manifest_of(entries)["public_key"].encode()
-    data = manifest.replace(old, key.public_key().public_bytes_raw().hex().encode())
-    return replace_member(replace_member(entries, MANIFEST, data), SIGNATURE, key.sign(data))
+    data = manifest.replace(old, key.verify_key.encode().hex().encode())
+    return replace_member(
+        replace_member(entries, MANIFEST, data), SIGNATURE, key.sign(data).signature
+    )
 
 
 def replace_member(
