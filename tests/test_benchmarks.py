@@ -17,3 +17,14 @@ def test_store_timing_smoke():
     )
     assert "one save, p50 / p99" in result.stdout
     assert "open the demo city" in result.stdout
+
+
+def test_exchange_timing_smoke():
+    result = subprocess.run(
+        [sys.executable, str(BENCHMARKS / "exchange_timing.py"), "--smoke"],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=300,
+    )
+    assert "import 3 packages (empty coordinator)" in result.stdout
