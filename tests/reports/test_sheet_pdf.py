@@ -262,7 +262,14 @@ def test_another_framework_prints_with_its_own_title(store, agency, tmp_path):
     assessment = store.assessments.new(agency.code, 2026, "SPBE")
     answer_all(store, assessment.id, level=4)
     text = full_text(render_sheet(store, assessment.id, tmp_path / "spbe.pdf"))
-    assert "LEMBAR EVALUASI SPBE (CONTOH RINGKAS) TAHUN 2026" in text
+    assert "LEMBAR EVALUASI SPBE (PERMENPANRB NOMOR 59 TAHUN 2020) TAHUN 2026" in text
     assert "Faktor Pendukung" not in text
-    assert "INDEKS EVALUASI SPBE (CONTOH RINGKAS) (sementara) 4,00 Sangat Baik (sementara)" in text
+    assert (
+        "INDEKS EVALUASI SPBE (PERMENPANRB NOMOR 59 TAHUN 2020) (sementara) 4,00 Sangat Baik "
+        "(sementara)" in text
+    )
+    assert "Sumber bobot: Lampiran PermenPANRB Nomor 59 Tahun 2020" in text
+    # Process capability names the level of a policy indicator, function capability a service's.
+    assert "SPBE.D1.A1.01 4 Terpadu dan Terukur" in text
+    assert "SPBE.D4.A7.32 4 Kolaborasi" in text
     assert "Indeks = rata-rata tertimbang skor dimensi (domain)" in text

@@ -1,5 +1,6 @@
 """Opening the file: identity, versions, migrations, refusals, defaults."""
 
+import json
 import os
 import sqlite3
 import subprocess
@@ -8,9 +9,11 @@ import sys
 import pytest
 
 from kotacerdas_desktop.domain.errors import StorageError
+from kotacerdas_desktop.domain.model import Agency
 from kotacerdas_desktop.store import Store
-from kotacerdas_desktop.store.database import DB_ENV, default_db_path
+from kotacerdas_desktop.store.database import DB_ENV, default_db_path, open_database
 from kotacerdas_desktop.store.schema import APPLICATION_ID, SCHEMA_VERSION, migrate
+from tests.factories import tiny_catalogue_data
 
 
 def pragma(path, name):
@@ -27,6 +30,26 @@ def test_new_file_is_marked_ours_at_the_current_version(store, db_path):
     assert pragma(db_path, "journal_mode") == "wal"
     assert store.db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
     assert {c.code for c in store.catalogues.list()} >= {"SMARTCITY", "SPBE"}
+
+
+def test_a_file_keeps_the_spbe_catalogue_it_stored_when_the_bundle_moves_on(db_path):
+    """The 2018.1 SPBE example left the bundle; a file that stored it keeps it and its
+    assessments, and new SPBE assessments use the 2020.1 catalogue."""
+    old = tiny_catalogue_data() | {"code": "SPBE", "version": "2018.1"}
+    earlier = Store(open_database(db_path), db_path)  # as saved before 2020.1 was bundled
+    earlier.catalogues.import_text(json.dumps(old), "spbe-2018.1.json")
+    earlier.agencies.add(Agency("DISKOMINFO", "Dinas Komunikasi dan Informatika"))
+    kept = earlier.assessments.new("DISKOMINFO", 2025, "SPBE")
+    earlier.close()
+    with Store.open(db_path) as store:
+        assert {c.version for c in store.catalogues.list() if c.code == "SPBE"} == {
+            "2018.1",
+            "2020.1",
+        }
+        assert store.assessments.catalogue_of(store.assessments.get(kept.id)).version == "2018.1"
+        fresh = store.assessments.new("DISKOMINFO", 2026, "SPBE")
+        catalogue = store.assessments.catalogue_of(fresh)
+        assert (catalogue.version, catalogue.indicator_count()) == ("2020.1", 47)
 
 
 @pytest.mark.parametrize("old_version", range(1, SCHEMA_VERSION))
