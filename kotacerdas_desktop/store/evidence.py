@@ -32,7 +32,10 @@ def insert_evidence(
     row = {name: getattr(evidence, name) for name in EVIDENCE_NAMES}
     row |= {"sha256": evidence.sha256 or None}  # NULL: the attachments reference allows it
     row |= {"assessment_id": assessment_id, "indicator_code": indicator_code, "position": position}
-    return int(db["evidence"].insert(row).last_pk)
+    columns = ", ".join(row)
+    values = ", ".join(f":{name}" for name in row)
+    # Plain SQL: sqlite-utils' insert() reads the table's schema each time (0.4 ms a row).
+    return int(db.execute(f"INSERT INTO evidence ({columns}) VALUES ({values})", row).lastrowid)
 
 
 class EvidenceStore:
