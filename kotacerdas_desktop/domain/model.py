@@ -40,6 +40,9 @@ class Agency:
     city: str = ""  # e.g. "Kota Mojokerto"; the sheet's place line uses it
     logo: bytes | None = None
     signatories: dict[str, Signatory] = field(default_factory=dict)
+    # The two codes of its document numbers (domain/document_number.py); empty: the defaults.
+    classification_code: str = ""  # kode klasifikasi arsip, e.g. "050"
+    unit_code: str = ""  # kode unit, e.g. "417.302"
 
     @property
     def head(self) -> Signatory | None:

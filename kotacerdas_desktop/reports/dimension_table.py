@@ -1,15 +1,19 @@
 """One dimension's answers as a table: element, indicator, chosen level, justification, evidence.
 
 Long text never gets cut: the header row repeats on every page and a row may
-split between pages (a 5,000-character justification simply continues).
+split between pages (a 5,000-character justification simply continues). The
+part of a row on the next page repeats its number and a shortened indicator,
+marked "(lanjutan)" as Tata Naskah Dinas asks, and an evidence entry, the
+indicator and the level move whole to the next page rather than break there.
 """
 
 from __future__ import annotations
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Table
 
-from kotacerdas_desktop.domain.catalogue import Dimension, Indicator
+from kotacerdas_desktop.domain.catalogue import KIND_DIMENSION, Dimension, Indicator
 from kotacerdas_desktop.domain.model import Answer, Evidence
 from kotacerdas_desktop.domain.score_report import Progress
 from kotacerdas_desktop.reports.indonesian import format_iso_date, sheet_figure
@@ -29,10 +33,90 @@ HEADERS = ("No.", "Indikator", "Tingkat", "Penjelasan", "Bukti Dukung")
 MIN_SPLIT = 32
 # Shares of the text width; the justification gets the most room.
 COLUMN_SHARES = (0.05, 0.28, 0.12, 0.32, 0.23)
+CONTINUED = "(lanjutan)"
+SHORT_QUESTION = 55  # characters of the question a continued row repeats
+# A paragraph kept whole at a page break is still split when taller than this: no page
+# would hold it with the rest of its row.
+WHOLE_MAX_HEIGHT = 60 * mm
+
+
+class WholeParagraph(Paragraph):
+    """A paragraph that moves whole to the next page when a table row splits across it."""
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        height = getattr(self, "height", None)
+        if height is None:
+            height = self.wrap(availWidth, availHeight)[1]
+        if height <= WHOLE_MAX_HEIGHT:
+            return []
+        return super().split(availWidth, availHeight)
+
+
+class RowNumber(WholeParagraph):
+    """The number cell of an indicator row; it knows what the row's continuation repeats."""
+
+    def __init__(self, number: int, indicator: Indicator, style: ParagraphStyle) -> None:
+        super().__init__(str(number), style)
+        self.number = number
+        self.indicator = indicator
+
+
+class AnswerTable(Table):
+    """A Table whose row split over a page starts again with its number and indicator.
+
+    reportlab splits a row cell by cell and leaves a cell empty on the next page
+    when its content fitted above the break; ``split`` then fills the number and
+    indicator cells of that first row and lets its height be measured again.
+    """
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        parts = super().split(availWidth, availHeight)
+        if len(parts) == 2:
+            _mark_continuation(*parts)
+        return parts
+
+
+def _row_number(cell: object) -> RowNumber | None:
+    flowables = cell if isinstance(cell, (list, tuple)) else [cell]
+    return next((f for f in flowables if isinstance(f, RowNumber)), None)
+
+
+def _mark_continuation(before: Table, after: Table) -> None:
+    """Repeat the number and the shortened indicator when ``after`` begins inside a row."""
+    row = after.repeatRows
+    if row >= len(after._cellvalues) or after._cellvalues[row][0]:
+        return  # split between rows, or nothing below the repeated header
+    number = _row_number(before._cellvalues[-1][0])
+    if number is None:
+        return
+    cells = after._cellvalues[row]
+    after._cellvalues[row] = [
+        [RowNumber(number.number, number.indicator, styles().cell_center)],
+        _continued_indicator_cell(number.indicator),
+        *cells[2:],
+    ]
+    heights = list(after._argH)
+    heights[row] = None  # measured again with the repeated cells
+    after._argH = after._rowHeights = heights
+
+
+def short_question(text: str, limit: int = SHORT_QUESTION) -> str:
+    """The question cut after a whole word near ``limit`` characters, with an ellipsis."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0].rstrip(",;:")
+    return f"{cut}\u00a0…"  # no line break before the ellipsis
 
 
 def answered_of(progress: Progress) -> str:
     return f"{progress.answered} dari {progress.total} indikator terjawab"
+
+
+def score_label(dimension: Dimension) -> str:
+    """ "Skor Dimensi Smart Governance (…)"; an enabler section is no dimension: "Skor Faktor …"."""
+    prefix = "Skor Dimensi" if dimension.kind == KIND_DIMENSION else "Skor"
+    return f"{prefix} {markup(dimension.name.id)}"
 
 
 def _level_cell(indicator: Indicator, answer: Answer | None) -> list[Flowable]:
@@ -43,8 +127,7 @@ def _level_cell(indicator: Indicator, answer: Answer | None) -> list[Flowable]:
         return [para("Tidak berlaku", st.cell_muted)]
     level = indicator.level(answer.level)
     return [
-        Paragraph(f"<b>{answer.level}</b>", st.cell_center),
-        para(level.label.id, st.cell_center),
+        WholeParagraph(f"<b>{answer.level}</b><br/>{markup(level.label.id)}", st.cell_center),
     ]
 
 
@@ -81,17 +164,24 @@ def _evidence_cell(answer: Answer | None) -> list[Flowable]:
     if answer is None or not answer.evidence:
         return [para("-", st.cell_muted)]
     return [
-        Paragraph(f"{n}. {markup(evidence_line(e))}", st.cell)
+        WholeParagraph(f"{n}. {markup(evidence_line(e))}", st.cell)
         for n, e in enumerate(answer.evidence, start=1)
     ]
 
 
+def _code_line(indicator: Indicator) -> Paragraph:
+    return WholeParagraph(f"<font size=7>{markup(indicator.code)}</font>", styles().cell_muted)
+
+
 def _indicator_cell(indicator: Indicator) -> list[Flowable]:
     st = styles()
-    return [
-        para(indicator.question.id, st.cell),
-        Paragraph(f"<font size=7>{markup(indicator.code)}</font>", st.cell_muted),
-    ]
+    return [WholeParagraph(markup(indicator.question.id), st.cell), _code_line(indicator)]
+
+
+def _continued_indicator_cell(indicator: Indicator) -> list[Flowable]:
+    st = styles()
+    text = f"<i>{CONTINUED}</i> {markup(short_question(indicator.question.id))}"
+    return [WholeParagraph(text, st.cell), _code_line(indicator)]
 
 
 def dimension_table(data: SheetData, dimension: Dimension, width: float) -> Table:
@@ -110,8 +200,8 @@ def dimension_table(data: SheetData, dimension: Dimension, width: float) -> Tabl
         rows.append(
             [
                 Paragraph(
-                    f"<b>Elemen: {markup(element.name.id)}</b> &nbsp; "
-                    f"(skor elemen {sheet_figure(progress.score)}; {answered_of(progress)})",
+                    f"<b>Elemen: {markup(element.name.id)}</b> — "
+                    f"skor elemen {sheet_figure(progress.score)}; {answered_of(progress)}",
                     st.cell,
                 ),
                 "",
@@ -125,7 +215,7 @@ def dimension_table(data: SheetData, dimension: Dimension, width: float) -> Tabl
             answer = data.answers.get(indicator.code)
             rows.append(
                 [
-                    para(str(number), st.cell_center),
+                    [RowNumber(number, indicator, st.cell_center)],
                     _indicator_cell(indicator),
                     _level_cell(indicator, answer),
                     _explanation_cell(answer),
@@ -138,17 +228,14 @@ def dimension_table(data: SheetData, dimension: Dimension, width: float) -> Tabl
     ]
     rows.append(
         [
-            Paragraph(
-                f"<b>Skor Dimensi {markup(dimension.name.id)}</b> ({answered_of(score)})",
-                st.cell,
-            ),
+            Paragraph(f"<b>{score_label(dimension)}</b> — {answered_of(score)}", st.cell),
             "",
             "",
             "",
             Paragraph(f"<b>{sheet_figure(score.score)}</b>", st.cell_center),
         ]
     )
-    table = Table(
+    table = AnswerTable(
         rows,
         colWidths=[share * width for share in COLUMN_SHARES],
         repeatRows=1,

@@ -156,12 +156,22 @@ def _v5_scoring_rules() -> str:
         """
 
 
+def _v6_document_number_codes() -> str:
+    """The two codes of an agency's document numbers (Tata Naskah Dinas: classification /
+    serial / unit / year); empty keeps the defaults (domain/document_number.py)."""
+    return """
+        ALTER TABLE agencies ADD COLUMN classification_code TEXT NOT NULL DEFAULT '';
+        ALTER TABLE agencies ADD COLUMN unit_code TEXT NOT NULL DEFAULT '';
+        """
+
+
 MIGRATIONS: tuple[Callable[[], str], ...] = (
     _v1_core,
     _v2_review_and_audit,
     _v3_finalized_lock,
     _v4_agency_snapshot,
     _v5_scoring_rules,
+    _v6_document_number_codes,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

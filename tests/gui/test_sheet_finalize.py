@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from PySide6.QtCore import Qt
 
@@ -24,7 +26,8 @@ def test_finalize_dialog_explains_the_lock_and_lists_what_is_missing(qtbot, demo
     assert f"{len(missing)} indikator belum dijawab" in text
     assert missing[0] in text
     assert "Sri Yulianto Joko Prasetyo" in text and "19740315 200003 1 004" in text
-    assert dialog.number.text() == "SC/DISKOMINFO/2026/R1"
+    # The demo's 2025 sheet was finalized this year as serial 1: the proposal is the next one.
+    assert dialog.number.text() == f"000/2/DISKOMINFO/{dt.date.today().year}"
     assert dialog.reason.isVisibleTo(dialog)
 
 
@@ -45,12 +48,12 @@ def test_finalize_with_a_reason_locks_the_assessment(qtbot, demo_store, draft):
     dialog.show()
     qtbot.keyClicks(dialog.reason, "Batas waktu pengiriman dari Bappeda")
     dialog.number.clear()
-    qtbot.keyClicks(dialog.number, "050/77/417.302/2026")
+    qtbot.keyClicks(dialog.number, f"000/77/DISKOMINFO/{dt.date.today().year}")
     with qtbot.waitSignal(dialog.accepted):
         qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     stored = demo_store.assessments.get(draft.id)
     assert stored.is_finalized and len(stored.fingerprint) == 64
-    assert stored.document_number == "050/77/417.302/2026"
+    assert stored.document_number == f"000/77/DISKOMINFO/{dt.date.today().year}"
     assert stored.override_note.startswith("Batas waktu pengiriman dari Bappeda [belum dijawab: ")
     assert dialog.result_assessment.id == draft.id
 
