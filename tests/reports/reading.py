@@ -23,8 +23,10 @@ def squeezed(text: str) -> str:
     return "".join(text.split())
 
 
-def page_texts(path: Path) -> list[str]:
-    return [page.extract_text() or "" for page in PdfReader(path).pages]
+def page_texts(path: Path, last: int | None = None) -> list[str]:
+    """The text of every page, or of the ``last`` few only (reading text is the slow part)."""
+    pages = list(PdfReader(path).pages)
+    return [page.extract_text() or "" for page in pages[-last if last else 0 :]]
 
 
 def full_text(path: Path) -> str:
@@ -112,9 +114,11 @@ def _placed_on(page: object) -> list[Placed]:
     return runs
 
 
-def placed_texts(path: Path) -> list[list[Placed]]:
-    """Per page, every text run with its position, in the order it is drawn."""
-    return [_placed_on(page) for page in PdfReader(path).pages]
+def placed_texts(path: Path, last: int | None = None) -> list[list[Placed]]:
+    """Per page (or per one of the ``last`` few), every text run with its position, in the
+    order it is drawn."""
+    pages = list(PdfReader(path).pages)
+    return [_placed_on(page) for page in pages[-last if last else 0 :]]
 
 
 def find_placed(runs: list[Placed], text: str) -> Placed:
