@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 
 from kotacerdas_desktop.gui.finalize_dialog import FinalizeDialog, ReopenDialog
 from kotacerdas_desktop.gui.sheet_preview import SheetPreviewDialog
@@ -113,3 +114,23 @@ def test_menu_finalizes_then_shows_the_sheet_and_reopens(qtbot, demo_window, dem
     reopen.accept()
     assert demo_window.assessment.revision == 2 and not demo_window.assessment.is_finalized
     assert menu.actions.finalize.isEnabled() and not menu.actions.reopen.isEnabled()
+
+
+def test_a_number_that_breaks_the_pattern_is_shown_under_the_number(qtbot, demo_store, draft):
+    dialog = FinalizeDialog(demo_store, draft.id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert "kode klasifikasi/nomor urut/kode unit/tahun" in " ".join(
+        label.text() for label in dialog.findChildren(QLabel)
+    )
+    dialog.reason.setPlainText("Batas waktu")
+    dialog.number.clear()
+    qtbot.keyClicks(dialog.number, "SC/DISKOMINFO/2026/R1")
+    before = snapshot(demo_store.path)
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible() and dialog.number_error.isVisible()
+    assert "tidak mengikuti pola" in dialog.number_error.text()
+    assert "kode klasifikasi OPD ini 000, bukan SC" in dialog.number_error.text()
+    assert not dialog.error.isVisible()
+    assert snapshot(demo_store.path) == before
+    assert not demo_store.assessments.get(draft.id).is_finalized
