@@ -37,36 +37,41 @@ PATTERN_WORDS = t(
 )
 
 
+def _code(text: str, form: re.Pattern[str], error: LocalText, field: str) -> str:
+    value = text.strip()
+    if value and not form.fullmatch(value):
+        raise ValidationError(error, field=field)
+    return value
+
+
 def check_classification_code(text: str) -> str:
     """The code as stored ("" keeps the default); ValidationError when it is not an archive code."""
-    value = text.strip()
-    if value and not _CLASSIFICATION.fullmatch(value):
-        raise ValidationError(
-            t(
-                f'Kode klasifikasi "{text}" tidak sah: tulis kode klasifikasi arsip berupa angka, '
-                "mis. 050 atau 000.8.3.",
-                f'Classification code "{text}" is invalid: write the numeric archive classification '
-                "code, e.g. 050 or 000.8.3.",
-            ),
-            field="classification_code",
-        )
-    return value
+    return _code(
+        text,
+        _CLASSIFICATION,
+        t(
+            f'Kode klasifikasi "{text}" tidak sah: tulis kode klasifikasi arsip berupa angka, '
+            "mis. 050 atau 000.8.3.",
+            f'Classification code "{text}" is invalid: write the numeric archive classification '
+            "code, e.g. 050 or 000.8.3.",
+        ),
+        "classification_code",
+    )
 
 
 def check_unit_code(text: str) -> str:
     """The code as stored ("" keeps the agency code); ValidationError for spaces, "/" or other signs."""
-    value = text.strip()
-    if value and not _UNIT.fullmatch(value):
-        raise ValidationError(
-            t(
-                f'Kode unit "{text}" tidak sah: gunakan huruf, angka, titik, - atau _ tanpa spasi dan '
-                'tanpa "/" (maks. 32 karakter), mis. 417.302 atau DISKOMINFO.',
-                f'Unit code "{text}" is invalid: use letters, digits, dot, - or _ without spaces and '
-                'without "/" (max. 32 characters), e.g. 417.302 or DISKOMINFO.',
-            ),
-            field="unit_code",
-        )
-    return value
+    return _code(
+        text,
+        _UNIT,
+        t(
+            f'Kode unit "{text}" tidak sah: gunakan huruf, angka, titik, - atau _ tanpa spasi dan '
+            'tanpa "/" (maks. 32 karakter), mis. 417.302 atau DISKOMINFO.',
+            f'Unit code "{text}" is invalid: use letters, digits, dot, - or _ without spaces and '
+            'without "/" (max. 32 characters), e.g. 417.302 or DISKOMINFO.',
+        ),
+        "unit_code",
+    )
 
 
 @dataclass(frozen=True)

@@ -67,27 +67,21 @@ def test_update_changes_only_what_is_given(capsys, coded):
     assert stored_codes(coded, "DLH") == ("", "Dlh")  # empty: back to the default 000
 
 
+def finalize(number: str) -> list[str]:
+    """`assessment finalize 1` of an incomplete assessment, with a typed number."""
+    return ["assessment", "finalize", "1", "--override", "uji", "--document-number", number]
+
+
 BAD = [
     (["agency", "update", "DLH", "--classification-code", "5O"], 'Kode klasifikasi "5O" tidak sah'),
     (["agency", "update", "DLH", "--unit-code", "417/302"], 'Kode unit "417/302" tidak sah'),
     (["agency", "add", "DINKES", "Dinas Kesehatan", "--unit-code", "Dinkes Kota"], "tanpa spasi"),
     (["agency", "update", "DINASX", "--unit-code", "1"], "OPD dengan kode DINASX tidak ditemukan"),
     (
-        ["assessment", "finalize", "1", "--override", "uji", "--document-number", "SC/DLH/2026/R1"],
+        finalize("SC/DLH/2026/R1"),
         "tidak mengikuti pola kode klasifikasi/nomor urut/kode unit/tahun",
     ),
-    (
-        [
-            "assessment",
-            "finalize",
-            "1",
-            "--override",
-            "uji",
-            "--document-number",
-            f"050/3/417.302/{YEAR + 1}",
-        ],
-        f"tahun nomor harus {YEAR}",
-    ),
+    (finalize(f"050/3/417.302/{YEAR + 1}"), f"tahun nomor harus {YEAR}"),
 ]
 
 
@@ -103,17 +97,7 @@ def test_bad_codes_and_numbers_are_refused_and_nothing_changes(capsys, coded, ar
 def test_finalize_proposes_the_next_serial_or_takes_a_typed_number(capsys, coded):
     run_cli(capsys, coded, "assessment", "new", "DLH", "2025")
     run_cli(capsys, coded, "assessment", "new", "DLH", "2026")
-    code, out, _ = run_cli(
-        capsys,
-        coded,
-        "assessment",
-        "finalize",
-        "1",
-        "--override",
-        "uji",
-        "--document-number",
-        f"050/17/417.302/{YEAR}",
-    )
+    code, out, _ = run_cli(capsys, coded, *finalize(f"050/17/417.302/{YEAR}"))
     assert code == 0 and f"Nomor dokumen: 050/17/417.302/{YEAR}" in out
     code, out, _ = run_cli(capsys, coded, "assessment", "finalize", "2", "--override", "uji")
     assert code == 0 and f"Nomor dokumen: 050/18/417.302/{YEAR}" in out
