@@ -9,6 +9,8 @@ indicator and the level move whole to the next page rather than break there.
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Table
@@ -28,6 +30,7 @@ from kotacerdas_desktop.reports.styles import (
     table_style,
 )
 
+F = TypeVar("F", bound=Flowable)
 HEADERS = ("No.", "Indikator", "Tingkat", "Penjelasan", "Bukti Dukung")
 # Split a row at the page end rather than leave the space empty; each part at least ~3 lines.
 MIN_SPLIT = 32
@@ -61,24 +64,33 @@ class RowNumber(WholeParagraph):
         self.indicator = indicator
 
 
+class ElementHeading(Paragraph):
+    """The shaded row that opens an element: it never ends a page without a row under it."""
+
+
 class AnswerTable(Table):
     """A Table whose row split over a page starts again with its number and indicator.
 
     reportlab splits a row cell by cell and leaves a cell empty on the next page
     when its content fitted above the break; ``split`` then fills the number and
     indicator cells of that first row and lets its height be measured again.
+    A split that would leave an element heading last on the page is made above it.
     """
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         parts = super().split(availWidth, availHeight)
+        if len(parts) == 2 and _first_of(parts[0]._cellvalues[-1][0], ElementHeading):
+            above = sum(parts[0]._rowHeights[:-1])
+            parts = super().split(availWidth, above + 0.01)
         if len(parts) == 2:
             _mark_continuation(*parts)
         return parts
 
 
-def _row_number(cell: object) -> RowNumber | None:
+def _first_of(cell: object, kind: type[F]) -> F | None:
+    """The first flowable of a kind in a table cell (a flowable or a list of them)."""
     flowables = cell if isinstance(cell, (list, tuple)) else [cell]
-    return next((f for f in flowables if isinstance(f, RowNumber)), None)
+    return next((f for f in flowables if isinstance(f, kind)), None)
 
 
 def _mark_continuation(before: Table, after: Table) -> None:
@@ -86,7 +98,7 @@ def _mark_continuation(before: Table, after: Table) -> None:
     row = after.repeatRows
     if row >= len(after._cellvalues) or after._cellvalues[row][0]:
         return  # split between rows, or nothing below the repeated header
-    number = _row_number(before._cellvalues[-1][0])
+    number = _first_of(before._cellvalues[-1][0], RowNumber)
     if number is None:
         return
     cells = after._cellvalues[row]
@@ -199,7 +211,7 @@ def dimension_table(data: SheetData, dimension: Dimension, width: float) -> Tabl
         ]
         rows.append(
             [
-                Paragraph(
+                ElementHeading(
                     f"<b>Elemen: {markup(element.name.id)}</b> — "
                     f"skor elemen {sheet_figure(progress.score)}; {answered_of(progress)}",
                     st.cell,

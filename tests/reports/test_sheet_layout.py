@@ -12,7 +12,7 @@ import pytest
 from kotacerdas_desktop.domain.model import Answer, Evidence
 from kotacerdas_desktop.reports.dimension_table import CONTINUED, short_question
 from kotacerdas_desktop.reports.sheet import render_sheet
-from kotacerdas_desktop.reports.styles import MARGIN_LEFT, MARGIN_RIGHT, page_size
+from kotacerdas_desktop.reports.styles import MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT, page_size
 from kotacerdas_desktop.store import Store
 from tests.factories import tiny_catalogue_data
 from tests.reports.conftest import answer_all
@@ -167,3 +167,11 @@ def test_signatures_read_prepared_reviewed_approved(demo_sheets):
     # The place and date stand over the right-hand block, above its role line.
     dated = find_placed(runs, "Mojokerto, ")
     assert dated.y > reviewed.y and dated.x > prepared.x
+
+
+@pytest.mark.parametrize("sheet", ["final_a4", "final_f4", "draft_a4"])
+def test_no_page_ends_with_an_element_heading(demo_sheets, sheet):
+    for number, runs in enumerate(placed_texts(getattr(demo_sheets, sheet)), start=1):
+        body = [run for run in runs if run.y > MARGIN_BOTTOM]
+        lowest = min(run.y for run in body)
+        assert not any(run.text.startswith("Elemen:") for run in body if run.y < lowest + 1), number
