@@ -1,23 +1,26 @@
 """One dimension's answers as a table: element, indicator, chosen level, justification, evidence.
 
 Long text never gets cut: the header row repeats on every page and a row may
-split between pages (a 5,000-character justification simply continues). The
-part of a row on the next page repeats its number and a shortened indicator,
-marked "(lanjutan)" as Tata Naskah Dinas asks, and an evidence entry, the
-indicator and the level move whole to the next page rather than break there.
+split between pages (a 5,000-character justification simply continues);
+answer_rows.py decides how a row continues on the next page.
 """
 
 from __future__ import annotations
 
-from typing import TypeVar
-
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Table
 
 from kotacerdas_desktop.domain.catalogue import KIND_DIMENSION, Dimension, Indicator
 from kotacerdas_desktop.domain.model import Answer, Evidence
 from kotacerdas_desktop.domain.score_report import Progress
+from kotacerdas_desktop.reports.answer_rows import (
+    MIN_SPLIT,
+    AnswerTable,
+    ElementHeading,
+    RowNumber,
+    WholeParagraph,
+    indicator_cell,
+)
 from kotacerdas_desktop.reports.indonesian import format_iso_date, sheet_figure
 from kotacerdas_desktop.reports.sheet_data import SheetData
 from kotacerdas_desktop.reports.styles import (
@@ -30,95 +33,9 @@ from kotacerdas_desktop.reports.styles import (
     table_style,
 )
 
-F = TypeVar("F", bound=Flowable)
 HEADERS = ("No.", "Indikator", "Tingkat", "Penjelasan", "Bukti Dukung")
-# Split a row at the page end rather than leave the space empty; each part at least ~3 lines.
-MIN_SPLIT = 32
 # Shares of the text width; the justification gets the most room.
 COLUMN_SHARES = (0.05, 0.28, 0.12, 0.32, 0.23)
-CONTINUED = "(lanjutan)"
-SHORT_QUESTION = 55  # characters of the question a continued row repeats
-# A paragraph kept whole at a page break is still split when taller than this: no page
-# would hold it with the rest of its row.
-WHOLE_MAX_HEIGHT = 60 * mm
-
-
-class WholeParagraph(Paragraph):
-    """A paragraph that moves whole to the next page when a table row splits across it."""
-
-    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
-        height = getattr(self, "height", None)
-        if height is None:
-            height = self.wrap(availWidth, availHeight)[1]
-        if height <= WHOLE_MAX_HEIGHT:
-            return []
-        return super().split(availWidth, availHeight)
-
-
-class RowNumber(WholeParagraph):
-    """The number cell of an indicator row; it knows what the row's continuation repeats."""
-
-    def __init__(self, number: int, indicator: Indicator, style: ParagraphStyle) -> None:
-        super().__init__(str(number), style)
-        self.number = number
-        self.indicator = indicator
-
-
-class ElementHeading(Paragraph):
-    """The shaded row that opens an element: it never ends a page without a row under it."""
-
-
-class AnswerTable(Table):
-    """A Table whose row split over a page starts again with its number and indicator.
-
-    reportlab splits a row cell by cell and leaves a cell empty on the next page
-    when its content fitted above the break; ``split`` then fills the number and
-    indicator cells of that first row and lets its height be measured again.
-    A split that would leave an element heading last on the page is made above it.
-    """
-
-    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
-        parts = super().split(availWidth, availHeight)
-        if len(parts) == 2 and _first_of(parts[0]._cellvalues[-1][0], ElementHeading):
-            above = sum(parts[0]._rowHeights[:-1])
-            parts = super().split(availWidth, above + 0.01)
-        if len(parts) == 2:
-            _mark_continuation(*parts)
-        return parts
-
-
-def _first_of(cell: object, kind: type[F]) -> F | None:
-    """The first flowable of a kind in a table cell (a flowable or a list of them)."""
-    flowables = cell if isinstance(cell, (list, tuple)) else [cell]
-    return next((f for f in flowables if isinstance(f, kind)), None)
-
-
-def _mark_continuation(before: Table, after: Table) -> None:
-    """Repeat the number and the shortened indicator when ``after`` begins inside a row."""
-    row = after.repeatRows
-    if row >= len(after._cellvalues) or after._cellvalues[row][0]:
-        return  # split between rows, or nothing below the repeated header
-    number = _first_of(before._cellvalues[-1][0], RowNumber)
-    if number is None:
-        return
-    cells = after._cellvalues[row]
-    after._cellvalues[row] = [
-        [RowNumber(number.number, number.indicator, styles().cell_center)],
-        _continued_indicator_cell(number.indicator),
-        *cells[2:],
-    ]
-    heights = list(after._argH)
-    heights[row] = None  # measured again with the repeated cells
-    after._argH = after._rowHeights = heights
-
-
-def short_question(text: str, limit: int = SHORT_QUESTION) -> str:
-    """The question cut after a whole word near ``limit`` characters, with an ellipsis."""
-    text = " ".join(text.split())
-    if len(text) <= limit:
-        return text
-    cut = text[:limit].rsplit(" ", 1)[0].rstrip(",;:")
-    return f"{cut}\u00a0…"  # no line break before the ellipsis
 
 
 def answered_of(progress: Progress) -> str:
@@ -181,21 +98,6 @@ def _evidence_cell(answer: Answer | None) -> list[Flowable]:
     ]
 
 
-def _code_line(indicator: Indicator) -> Paragraph:
-    return WholeParagraph(f"<font size=7>{markup(indicator.code)}</font>", styles().cell_muted)
-
-
-def _indicator_cell(indicator: Indicator) -> list[Flowable]:
-    st = styles()
-    return [WholeParagraph(markup(indicator.question.id), st.cell), _code_line(indicator)]
-
-
-def _continued_indicator_cell(indicator: Indicator) -> list[Flowable]:
-    st = styles()
-    text = f"<i>{CONTINUED}</i> {markup(short_question(indicator.question.id))}"
-    return [WholeParagraph(text, st.cell), _code_line(indicator)]
-
-
 def dimension_table(data: SheetData, dimension: Dimension, width: float) -> Table:
     """The table of one dimension (or enabler section), its element rows shaded, its score last."""
     st = styles()
@@ -228,7 +130,7 @@ def dimension_table(data: SheetData, dimension: Dimension, width: float) -> Tabl
             rows.append(
                 [
                     [RowNumber(number, indicator, st.cell_center)],
-                    _indicator_cell(indicator),
+                    indicator_cell(indicator),
                     _level_cell(indicator, answer),
                     _explanation_cell(answer),
                     _evidence_cell(answer),

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from kotacerdas_desktop.domain.model import Answer, Evidence
-from kotacerdas_desktop.reports.dimension_table import CONTINUED, short_question
+from kotacerdas_desktop.reports.answer_rows import CONTINUED, short_question
+from kotacerdas_desktop.reports.dimension_table import COLUMN_SHARES
 from kotacerdas_desktop.reports.sheet import render_sheet
 from kotacerdas_desktop.reports.styles import MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT, page_size
 from kotacerdas_desktop.store import Store
@@ -175,3 +176,30 @@ def test_no_page_ends_with_an_element_heading(demo_sheets, sheet):
         body = [run for run in runs if run.y > MARGIN_BOTTOM]
         lowest = min(run.y for run in body)
         assert not any(run.text.startswith("Elemen:") for run in body if run.y < lowest + 1), number
+
+
+@pytest.mark.parametrize("sheet", ["final_a4", "final_f4", "draft_a4"])
+def test_a_continued_part_is_never_a_lone_line(demo_sheets, sheet):
+    paper = "f4" if "f4" in sheet else "a4"
+    width = page_size(paper)[0] - MARGIN_LEFT - MARGIN_RIGHT
+    explanation_left = MARGIN_LEFT + sum(COLUMN_SHARES[:3]) * width
+    marks = 0
+    for runs in placed_texts(getattr(demo_sheets, sheet)):
+        for mark in (run for run in runs if run.text.startswith(CONTINUED)):
+            marks += 1
+            # The next row (a number, an element heading or the score) starts below it.
+            floor = max(
+                (
+                    run.y
+                    for run in runs
+                    if run.x < _number_column_right(paper) and MARGIN_BOTTOM < run.y < mark.y - 3
+                ),
+                default=MARGIN_BOTTOM,
+            )
+            lines = {
+                round(run.y)
+                for run in runs
+                if run.x >= explanation_left and floor < run.y < mark.y + 3
+            }
+            assert len(lines) >= 3, (sheet, mark)
+    assert marks >= 3
