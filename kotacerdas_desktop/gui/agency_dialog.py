@@ -261,8 +261,8 @@ class AgencyDialog(QDialog):
         self.ui.labelNumberPreview.setText(
             str(
                 t(
-                    f"Nomor lembar evaluasi: {pattern.format('nomor urut', 'tahun')}",
-                    f"Sheet document number: {pattern.format('serial', 'year')}",
+                    f"Nomor lembar: {pattern.format('nomor urut', 'tahun')}",
+                    f"Sheet number: {pattern.format('serial', 'year')}",
                 )
             )
         )

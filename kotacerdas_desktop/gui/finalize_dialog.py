@@ -79,6 +79,7 @@ class _ConfirmDialog(QDialog):
         """Every error of this step belongs here, next to the explanation (FieldMessages)."""
         self.error.setText(message)
         self.error.show()
+        self.adjustSize()  # room for the message, not squeezed over the fields
         return True
 
     def accept(self) -> None:
@@ -122,21 +123,19 @@ class FinalizeDialog(_ConfirmDialog):
         hint = QLabel(
             str(
                 t(
-                    f"Pola {PATTERN_WORDS.id}; nomor urut dari buku agenda surat keluar. "
-                    "Kode klasifikasi dan kode unit diatur di Pengaturan OPD.",
-                    f"Pattern {PATTERN_WORDS.en}; the serial from the register of outgoing letters. "
-                    "The classification and unit codes are set in the agency settings.",
+                    f"Pola: {PATTERN_WORDS.id}. Nomor urut dari buku agenda surat keluar; "
+                    "kode diatur di Pengaturan OPD.",
+                    f"Pattern: {PATTERN_WORDS.en}. The serial from the register of outgoing "
+                    "letters; the codes are set in the agency settings.",
                 )
             ),
             self,
         )
         hint.setProperty("role", "muted")
         hint.setWordWrap(True)
-        number_box = QVBoxLayout()
-        number_box.setSpacing(2)
-        for widget in (self.number, self.number_error, hint):
-            number_box.addWidget(widget)
-        self.form.addRow(str(t("Nomor dokumen:", "Document number:")), number_box)
+        self.form.addRow(str(t("Nomor dokumen:", "Document number:")), self.number)
+        self.form.addRow(self.number_error)  # full width: these lines are long
+        self.form.addRow(hint)
         self.reason = QPlainTextEdit(self)
         self.reason.setObjectName("editReason")
         self.reason.setPlaceholderText(
@@ -212,6 +211,7 @@ class FinalizeDialog(_ConfirmDialog):
             return super().show_error(field, message)
         self.number_error.setText(message)
         self.number_error.show()
+        self.adjustSize()
         self.number.setFocus()
         return True
 

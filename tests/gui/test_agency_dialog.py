@@ -154,10 +154,10 @@ def test_document_number_codes_are_typed_previewed_and_stored(
     code = demo_window.switcher.agency()
     dialog = open_dialog(demo_window)
     preview = dialog.ui.labelNumberPreview
-    assert preview.text() == f"Nomor lembar evaluasi: 000/nomor urut/{code}/tahun"
+    assert preview.text() == f"Nomor lembar: 000/nomor urut/{code}/tahun"
     retype(qtbot, dialog.ui.editClassification, "050")
     retype(qtbot, dialog.ui.editUnit, "417.302")
-    assert preview.text() == "Nomor lembar evaluasi: 050/nomor urut/417.302/tahun"
+    assert preview.text() == "Nomor lembar: 050/nomor urut/417.302/tahun"
     qtbot.mouseClick(
         dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton
     )
