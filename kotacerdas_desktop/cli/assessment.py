@@ -64,7 +64,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         metavar="REASON",
         help="finalisasi walau belum lengkap, dengan alasan",
     )
-    finalize.add_argument("--document-number", default="", help="nomor dokumen / document number")
+    finalize.add_argument(
+        "--document-number",
+        default="",
+        help="nomor dokumen, mis. 050/123/417.302/2026 (tanpa ini: nomor urut berikutnya) / "
+        "document number (without it: the next serial)",
+    )
     finalize.set_defaults(handler=with_store(finalize_assessment))
     reopen = sub.add_parser("reopen", help="buka sebagai revisi baru / reopen as a new revision")
     reopen.add_argument("id")
@@ -233,6 +238,12 @@ def finalize_assessment(store: Store, args: argparse.Namespace) -> int:
         t(
             f"Penilaian #{assessment.id} difinalisasi dan dikunci.",
             f"Assessment #{assessment.id} finalized and locked.",
+        )
+    )
+    print(
+        t(
+            f"Nomor dokumen: {assessment.document_number}",
+            f"Document number: {assessment.document_number}",
         )
     )
     print(t(f"Sidik jari: {assessment.fingerprint}", f"Fingerprint: {assessment.fingerprint}"))

@@ -14,7 +14,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, KeepTogether, PageTemplate
 
 from kotacerdas_desktop import __version__
 from kotacerdas_desktop.domain.catalogue import KIND_DIMENSION, KIND_ENABLER
@@ -45,7 +45,8 @@ class RenderedSheet:
 
 
 def story(data: SheetData, width: float) -> list[Flowable]:
-    """Kop and title, one section per dimension, the enablers, the summary, signatures, verification."""
+    """Kop and title, one section per dimension, the enablers, the summary, then signatures and
+    verification together."""
     flowables: list[Flowable] = [*kop_surat(data, width), *title_block(data, width)]
     number = 0
     for dimension in data.dimensions(KIND_DIMENSION):
@@ -55,9 +56,12 @@ def story(data: SheetData, width: float) -> list[Flowable]:
         number += 1
         flowables += dimension_section(data, number, dimension, width, note=ENABLER_NOTE)
     flowables += summary_section(data, number + 1, width)
-    flowables.append(signatures(data, width))
+    closing = signatures(data, width)
     if not data.is_draft:
-        flowables.append(verification_block(data, width))
+        closing += verification_block(data, width)
+    # One page for the signatures and the fingerprint they vouch for: the last page never
+    # holds the verification block alone.
+    flowables.append(KeepTogether(closing))
     return flowables
 
 

@@ -1,14 +1,16 @@
 """The signature blocks: prepared by, reviewed by, and "Mengetahui, Kepala ..." of the agency.
 
 Each block has its role, the position, room to sign (and for the head, to
-stamp), the name underlined, pangkat/golongan and NIP. The whole group is
-kept on one page: a signature separated from what it signs is worthless.
+stamp), the name underlined, pangkat/golongan and NIP. They read in the order
+the sheet passes through hands: prepared -> reviewed -> approved. The sheet
+keeps the whole group on one page with the verification block: a signature
+separated from what it signs is worthless.
 """
 
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
 from kotacerdas_desktop.domain.model import ROLE_APPROVED, ROLE_PREPARED, ROLE_REVIEWED, Signatory
 from kotacerdas_desktop.domain.nip import format_nip
@@ -87,16 +89,17 @@ def _block(
     ]
 
 
-def signatures(data: SheetData, width: float) -> Flowable:
-    """The closing sentence, then reviewer left, preparer right under the place and date,
-    and the head of agency centred below them, all on one page."""
+def signatures(data: SheetData, width: float) -> list[Flowable]:
+    """The closing sentence, then the blocks in reading order: prepared by (left), reviewed by
+    (right, under the place and date), and the head of agency centred below them. The caller
+    keeps them on one page with what must stay beside them (the verification block)."""
     st = styles()
     people = data.agency.signatories
     position = {role: (people[role].position if role in people else "") for role in ROLE_LINES}
     pair = _signature_table(
         [
-            _block(data, ROLE_REVIEWED, [position[ROLE_REVIEWED]], SIGN_SPACE),
-            _block(data, ROLE_PREPARED, [position[ROLE_PREPARED]], SIGN_SPACE, dated=True),
+            _block(data, ROLE_PREPARED, [position[ROLE_PREPARED]], SIGN_SPACE),
+            _block(data, ROLE_REVIEWED, [position[ROLE_REVIEWED]], SIGN_SPACE, dated=True),
         ],
         width,
     )
@@ -111,13 +114,11 @@ def signatures(data: SheetData, width: float) -> Flowable:
         ],
         width * 0.7,
     )
-    return KeepTogether(
-        [
-            Spacer(1, 5 * mm),
-            para(CLOSING, st.body),
-            Spacer(1, 5 * mm),
-            pair,
-            Spacer(1, 7 * mm),
-            head,
-        ]
-    )
+    return [
+        Spacer(1, 5 * mm),
+        para(CLOSING, st.body),
+        Spacer(1, 5 * mm),
+        pair,
+        Spacer(1, 7 * mm),
+        head,
+    ]

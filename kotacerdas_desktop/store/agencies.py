@@ -6,6 +6,7 @@ import re
 
 from sqlite_utils import Database
 
+from kotacerdas_desktop.domain.document_number import check_classification_code, check_unit_code
 from kotacerdas_desktop.domain.errors import NotFoundError, ValidationError
 from kotacerdas_desktop.domain.model import ROLES, Agency, Signatory
 from kotacerdas_desktop.domain.nip import check_nip
@@ -55,28 +56,28 @@ class Agencies:
                 "code",
             )
         agency.code = code
-        self._check_name(agency.name)
+        row = self._checked_row(agency)
         signatories = {role: check_signatory(s) for role, s in agency.signatories.items()}
         with self.db.atomic():
-            self.db["agencies"].insert(
-                {
-                    "code": code,
-                    "name": agency.name.strip(),
-                    "address": agency.address,
-                    "city": agency.city,
-                    "logo": agency.logo,
-                    "uuid": agency.uuid or new_uuid(),
-                }
-            )
+            self.db["agencies"].insert({"code": code, **row, "uuid": agency.uuid or new_uuid()})
             self._write_signatories(code, signatories)
         return self.get(code)
 
     @staticmethod
-    def _check_name(name: str) -> None:
-        if not name.strip():
+    def _checked_row(agency: Agency) -> dict:
+        """The agency's own columns, checked: a name, and document number codes of the right form."""
+        if not agency.name.strip():
             raise ValidationError(
                 t("Nama OPD wajib diisi.", "The agency name is required."), "name"
             )
+        return {
+            "name": agency.name.strip(),
+            "address": agency.address,
+            "city": agency.city,
+            "logo": agency.logo,
+            "classification_code": check_classification_code(agency.classification_code),
+            "unit_code": check_unit_code(agency.unit_code),
+        }
 
     def _write_signatories(self, code: str, signatories: dict[str, Signatory]) -> None:
         for role, s in signatories.items():
@@ -93,20 +94,13 @@ class Agencies:
             )
 
     def update(self, agency: Agency) -> Agency:
-        """Save name, address, city, logo and signatories of an existing agency in one transaction."""
+        """Save name, address, city, logo, document number codes and signatories of an existing
+        agency in one transaction."""
         self.get(agency.code)
-        self._check_name(agency.name)
+        row = self._checked_row(agency)
         signatories = {role: check_signatory(s) for role, s in agency.signatories.items()}
         with self.db.atomic():
-            self.db["agencies"].update(
-                agency.code,
-                {
-                    "name": agency.name.strip(),
-                    "address": agency.address,
-                    "city": agency.city,
-                    "logo": agency.logo,
-                },
-            )
+            self.db["agencies"].update(agency.code, row)
             self._write_signatories(agency.code, signatories)
         return self.get(agency.code)
 
@@ -116,7 +110,14 @@ class Agencies:
             return None
         row = rows[0]
         agency = Agency(
-            row["code"], row["name"], row["address"], row["city"], row["logo"], uuid=row["uuid"]
+            row["code"],
+            row["name"],
+            row["address"],
+            row["city"],
+            row["logo"],
+            uuid=row["uuid"],
+            classification_code=row["classification_code"],
+            unit_code=row["unit_code"],
         )
         for s in self.db.query("SELECT * FROM signatories WHERE agency_code = ?", [row["code"]]):
             agency.signatories[s["role"]] = Signatory(

@@ -19,6 +19,7 @@ from kotacerdas_desktop.domain.agency_snapshot import (
     snapshot_json,
     snapshot_logo_sha256,
 )
+from kotacerdas_desktop.domain.document_number import next_serial, pattern_of
 from kotacerdas_desktop.domain.errors import ValidationError
 from kotacerdas_desktop.domain.fingerprint import canonical_data, canonical_version, fingerprint
 from kotacerdas_desktop.domain.model import (
@@ -47,10 +48,6 @@ class Verification:
     agency: Agency
     newer: Assessment | None
     intact: bool
-
-
-def default_document_number(assessment: Assessment) -> str:
-    return f"SC/{assessment.agency_code}/{assessment.year}/R{assessment.revision}"
 
 
 class Lifecycle:
@@ -141,12 +138,11 @@ class Lifecycle:
                 f"{override_reason.strip()} [belum dijawab: {', '.join(report.missing)}]"
             )
         self.check_signatories(assessment.agency_code)
-        assessment.document_number = (
-            document_number.strip()
-            or assessment.document_number
-            or default_document_number(assessment)
-        )
+        finalized_at = now()
         with self.db.atomic():
+            assessment.document_number = self._document_number(
+                assessment, document_number, year=int(finalized_at[:4])
+            )
             assessment.agency_snapshot = self._snapshot(assessment.agency_code)
             digest = fingerprint(self.canonical(assessment))
             self.db["assessments"].update(
@@ -155,7 +151,7 @@ class Lifecycle:
                     "status": STATUS_FINALIZED,
                     "fingerprint": digest,
                     "agency_snapshot": assessment.agency_snapshot,
-                    "finalized_at": now(),
+                    "finalized_at": finalized_at,
                     "document_number": assessment.document_number,
                     "override_note": override_note,
                 },
@@ -169,6 +165,45 @@ class Lifecycle:
                 changes={"status": (STATUS_DRAFT, STATUS_FINALIZED), "fingerprint": (None, digest)},
             )
         return self.assessments.get(assessment.id)
+
+    def proposed_document_number(self, assessment_id: int) -> str:
+        """The number finalizing today gives when none is typed: the agency's pattern with the
+        next serial of its sheets issued this year."""
+        return self._proposed(self.assessments.get(assessment_id), year=int(now()[:4]))
+
+    def _proposed(self, assessment: Assessment, year: int) -> str:
+        pattern = pattern_of(self.assessments.agencies.get(assessment.agency_code))
+        issued = self.db.execute(
+            "SELECT document_number FROM assessments WHERE agency_code = ? AND status = ?",
+            [assessment.agency_code, STATUS_FINALIZED],
+        ).fetchall()
+        return pattern.format(next_serial((row[0] for row in issued), year), year)
+
+    def _document_number(self, assessment: Assessment, typed: str, year: int) -> str:
+        """The typed number checked against the agency's pattern (or the proposed one when none is
+        typed); refused when another finalized sheet carries it already."""
+        if typed.strip():
+            pattern = pattern_of(self.assessments.agencies.get(assessment.agency_code))
+            number = pattern.check(typed, year)
+        else:
+            number = self._proposed(assessment, year)
+        holder = self.db.execute(
+            "SELECT id, agency_code, year, revision FROM assessments "
+            "WHERE document_number = ? AND status = ? AND id != ?",
+            [number, STATUS_FINALIZED, assessment.id],
+        ).fetchone()
+        if holder is not None:
+            raise ValidationError(
+                t(
+                    f"Nomor dokumen {number} sudah dipakai lembar penilaian #{holder[0]} ({holder[1]} "
+                    f"{holder[2]}, revisi {holder[3]}); ketik nomor urut berikutnya dari buku agenda.",
+                    f"Document number {number} is already used by the sheet of assessment #{holder[0]} "
+                    f"({holder[1]} {holder[2]}, revision {holder[3]}); type the next serial from the "
+                    "register.",
+                ),
+                field="document_number",
+            )
+        return number
 
     def reopen(self, assessment_id: int, actor: str | None = None) -> Assessment:
         """Copy a finalized assessment into revision N+1 (a draft); the original stays as it is."""

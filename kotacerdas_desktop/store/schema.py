@@ -232,6 +232,15 @@ def _v6_identity_and_exchange() -> str:
         """
 
 
+def _v7_document_number_codes() -> str:
+    """The two codes of an agency's document numbers (Tata Naskah Dinas: classification /
+    serial / unit / year); empty keeps the defaults (domain/document_number.py)."""
+    return """
+        ALTER TABLE agencies ADD COLUMN classification_code TEXT NOT NULL DEFAULT '';
+        ALTER TABLE agencies ADD COLUMN unit_code TEXT NOT NULL DEFAULT '';
+        """
+
+
 MIGRATIONS: tuple[Callable[[], str], ...] = (
     _v1_core,
     _v2_review_and_audit,
@@ -239,6 +248,7 @@ MIGRATIONS: tuple[Callable[[], str], ...] = (
     _v4_agency_snapshot,
     _v5_scoring_rules,
     _v6_identity_and_exchange,
+    _v7_document_number_codes,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

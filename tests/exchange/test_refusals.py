@@ -168,9 +168,7 @@ def test_json_that_does_not_fit_the_format(coordinator, package, tmp_path):
 
 def test_repeated_json_keys(coordinator, package, tmp_path):
     entries = entries_of(package)
-    manifest = dict(entries)[MANIFEST].replace(
-        b'"kind":"final"', b'"kind":"final","kind":"draft"'
-    )
+    manifest = dict(entries)[MANIFEST].replace(b'"kind":"final"', b'"kind":"final","kind":"draft"')
     outcome = refused(
         coordinator, write_zip(tmp_path / "kunci.kcpkg", signed_as_written(entries, manifest))
     )
