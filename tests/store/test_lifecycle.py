@@ -13,7 +13,7 @@ from kotacerdas_desktop.reports.sheet import render_sheet
 from tests.helpers import run_cli, snapshot
 
 HEAD = Signatory(
-    ROLE_APPROVED, "Agus Suprayitno, S.H., M.H.", "197101101998031006", "Pembina Tk. I (IV/b)"
+    ROLE_APPROVED, "Yoga Cahyo Baskoro, S.H., M.H.", "197101101998031006", "Pembina Tk. I (IV/b)"
 )
 
 
