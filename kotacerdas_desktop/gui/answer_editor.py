@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from kotacerdas_desktop.domain.catalogue import Catalogue
 from kotacerdas_desktop.domain.hints import answer_hints
 from kotacerdas_desktop.domain.model import Answer, Assessment
+from kotacerdas_desktop.domain.previous import previous_answers
 from kotacerdas_desktop.domain.text import t
 from kotacerdas_desktop.gui import operations
 from kotacerdas_desktop.gui.indicator_form import EVIDENCE_FIELDS, IndicatorForm, IndicatorView
@@ -175,7 +176,9 @@ class AnswerEditor(QObject):
         self.answers = self.store.assessments.answers(assessment.id)
         last = self.store.assessments.current(assessment.agency_code, assessment.year - 1)
         if last is not None:
-            self.previous = self.store.assessments.answers(last.id)
+            self.previous = previous_answers(
+                self.catalogue, self.store.assessments.answers(last.id)
+            )
             self.previous_year = last.year
 
     def answer(self, code: str) -> Answer:

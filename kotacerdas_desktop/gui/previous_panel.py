@@ -1,7 +1,9 @@
 """Last year's answer to the same indicator, beside the form, read-only, with "copy previous answer".
 
-Indicator codes are stable across catalogue versions, so last year's answer
-is found by code; the operator compares, and copies it when nothing changed.
+Indicator codes are stable across catalogue versions where the meaning stays;
+where a newer version renumbered or merged indicators, its ``replaces`` leads
+to last year's answer (domain/previous.py) and the panel names the old code.
+The operator compares, and copies it when nothing changed.
 """
 
 from __future__ import annotations
@@ -59,11 +61,15 @@ class PreviousPanel(QWidget):
     def show_previous(
         self, indicator: Indicator, answer: Answer | None, year: int | None, editable: bool
     ) -> None:
-        self.ui.labelPrevTitle.setText(
-            str(t(f"Jawaban tahun {year}", f"Answer for {year}"))
+        title = (
+            t(f"Jawaban tahun {year}", f"Answer for {year}")
             if year
-            else str(t("Tahun lalu", "Last year"))
+            else t("Tahun lalu", "Last year")
         )
+        if year and answer is not None and answer.indicator_code != indicator.code:
+            old = answer.indicator_code
+            title = t(f"{title.id} (kode lama {old})", f"{title.en} (old code {old})")
+        self.ui.labelPrevTitle.setText(str(title))
         self.ui.labelPrevLevel.setText(
             level_text(indicator, answer)
             if year

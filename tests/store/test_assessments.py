@@ -158,7 +158,7 @@ def test_new_assessments_use_the_newest_bundled_catalogue(draft, store):
     store.agencies.add(Agency("DLH", "Dinas Lingkungan Hidup"))
     older = store.assessments.new("DLH", 2025, version="2026.1")
     assert store.assessments.catalogue_of(older).version == "2026.1"
-    with pytest.raises(NotFoundError, match="tidak ada \\(yang ada: 2026.1, 2026.2\\)"):
+    with pytest.raises(NotFoundError, match=r"tidak ada \(yang ada: 2026\.1, 2026\.2\)"):
         store.assessments.new("DLH", 2024, version="2019.9")
 
 
