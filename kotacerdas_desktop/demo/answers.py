@@ -65,10 +65,15 @@ def evidence_items(text: str) -> list[str]:
     return [item.strip().rstrip(".") for item in text.split(";") if item.strip().rstrip(".")]
 
 
+def agency_words(text: str, agency: DemoAgency) -> str:
+    """A catalogue text about "OPD" said of this agency ("Kepala OPD" -> "Kepala Dinas")."""
+    return AGENCY_WORD.sub(agency.short_name, text.replace("Kepala OPD", agency.head_title))
+
+
 def for_agency(item: str, agency: DemoAgency) -> str:
     """A catalogue's generic document title as this agency would write it, capitalised as a
     title (the catalogue lists documents in one sentence: "Foto …; lembar …")."""
-    title = AGENCY_WORD.sub(agency.short_name, item.replace("Kepala OPD", agency.head_title))
+    title = agency_words(item, agency)
     return title[:1].upper() + title[1:]
 
 
@@ -160,15 +165,15 @@ def make_answer(
     follow_up = ""
     if level < 5:
         gap, is_item = _gap(indicator, level)
-        gap = for_agency(gap, agency)
         if is_item:
-            gap = in_sentence(gap)
+            gap = in_sentence(for_agency(gap, agency))
             sentences.append(rng.choice(GAPS).format(next=level + 1, item=gap))
             follow_up = rng.choice(FOLLOW_UPS).format(
                 item=gap, quarter=rng.choice(QUARTERS), next_year=year + 1
             )
         else:
-            sentences.append(f"Kriteria tingkat {level + 1} belum terpenuhi: {lower_first(gap)}.")
+            said = agency_words(lower_first(gap), agency)
+            sentences.append(f"Kriteria tingkat {level + 1} belum terpenuhi: {said}.")
             follow_up = (
                 f"Memenuhi kriteria tingkat {level + 1} indikator {indicator.code} pada {year + 1}."
             )

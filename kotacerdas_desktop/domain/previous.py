@@ -21,6 +21,11 @@ def earlier_codes(indicator: Indicator) -> tuple[str, ...]:
     return (indicator.code, *indicator.replaces)
 
 
+def is_new(indicator: Indicator, earlier: Catalogue) -> bool:
+    """Whether an earlier catalogue had no question this indicator continues."""
+    return not any(earlier.has_indicator(code) for code in earlier_codes(indicator))
+
+
 def previous_answers(catalogue: Catalogue, earlier: Mapping[str, Answer]) -> dict[str, Answer]:
     """The earlier answers keyed by this catalogue's codes.
 

@@ -59,8 +59,15 @@ class PreviousPanel(QWidget):
         self.ui.buttonCopyPrevious.clicked.connect(self.copyRequested)
 
     def show_previous(
-        self, indicator: Indicator, answer: Answer | None, year: int | None, editable: bool
+        self,
+        indicator: Indicator,
+        answer: Answer | None,
+        year: int | None,
+        editable: bool,
+        *,
+        new: bool = False,
     ) -> None:
+        """Last year's answer; ``new`` when last year's catalogue had no such question."""
         title = (
             t(f"Jawaban tahun {year}", f"Answer for {year}")
             if year
@@ -70,11 +77,18 @@ class PreviousPanel(QWidget):
             old = answer.indicator_code
             title = t(f"{title.id} (kode lama {old})", f"{title.en} (old code {old})")
         self.ui.labelPrevTitle.setText(str(title))
-        self.ui.labelPrevLevel.setText(
-            level_text(indicator, answer)
-            if year
-            else str(t("Tidak ada penilaian tahun lalu.", "No assessment last year."))
-        )
+        if not year:
+            shown = str(t("Tidak ada penilaian tahun lalu.", "No assessment last year."))
+        elif new:
+            shown = str(
+                t(
+                    "Indikator baru: katalog tahun lalu belum memuatnya.",
+                    "A new indicator: last year's catalogue did not hold it.",
+                )
+            )
+        else:
+            shown = level_text(indicator, answer)
+        self.ui.labelPrevLevel.setText(shown)
         justification = answer.justification if answer else ""
         if answer is not None and answer.not_applicable:
             justification = answer.na_reason

@@ -2,7 +2,7 @@
 
 from kotacerdas_desktop.domain.catalogue_file import read_catalogue_file
 from kotacerdas_desktop.domain.model import Answer
-from kotacerdas_desktop.domain.previous import earlier_codes, previous_answers
+from kotacerdas_desktop.domain.previous import earlier_codes, is_new, previous_answers
 from kotacerdas_desktop.resources import resource_path
 from tests.factories import tiny_catalogue
 
@@ -59,3 +59,10 @@ def test_every_code_of_2026_1_reaches_an_indicator_of_2026_2():
     assert reached | replaced == set(earlier)
     added = {i.code for i in new.indicators()} - set(carried)
     assert added == {"BRD.BUS.05", "ENV.PRO.05", "ENV.PRO.06", "ENV.WAS.05", "ENV.WAS.06"}
+
+
+def test_an_indicator_is_new_when_the_earlier_catalogue_had_none_of_its_codes():
+    old, new = _bundled("2026.1"), _bundled("2026.2")
+    assert is_new(new.indicator("ENV.WAS.05"), old)
+    assert not is_new(new.indicator("GOV.PUB.03"), old)
+    assert is_new(new.indicator("ECO.IND.04"), tiny_catalogue())

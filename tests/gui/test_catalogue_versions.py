@@ -49,6 +49,15 @@ def test_last_years_answer_shows_under_the_new_code_and_names_the_old_one(window
     assert window.form.levels.cards()[3].chip.isVisibleTo(window.form)  # "Tahun 2025" on level 4
 
 
+def test_an_indicator_new_in_this_version_says_so_instead_of_not_answered(window: MainWindow):
+    window.show_indicator("ENV.WAS.05")
+    panel = window.previous_panel.ui
+    assert panel.labelPrevLevel.text() == "Indikator baru: katalog tahun lalu belum memuatnya."
+    assert not panel.buttonCopyPrevious.isVisible()
+    window.show_indicator("GOV.PUB.01")  # in both versions, unanswered last year
+    assert panel.labelPrevLevel.text() == "Belum dijawab"
+
+
 def test_copying_last_years_answer_lands_on_the_new_indicator(
     window: MainWindow, upgraded: Store, qtbot: QtBot
 ):
