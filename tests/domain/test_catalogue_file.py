@@ -188,56 +188,38 @@ def test_the_optional_keys_are_read_into_the_model():
 
 
 @pytest.mark.parametrize(
-    ("mutate", "path", "problem"),
+    ("place", "change", "problem"),
     [
-        (lambda d: d.update(source="Permen"), "source", "harus berupa teks dwibahasa"),
-        (lambda d: d.update(level_rule={"en": "only English"}), "level_rule", 'dengan "id" terisi'),
-        (
-            lambda d: d["dimensions"][0]["elements"][0]["indicators"][0]["levels"][2].update(
-                evidence=5
-            ),
-            "dimensions[0].elements[0].indicators[0].levels[2].evidence",
-            "harus berupa teks dwibahasa",
-        ),
-        (
-            lambda d: d["dimensions"][0]["elements"][0]["indicators"][1].update(note=[]),
-            "dimensions[0].elements[0].indicators[1].note",
-            "harus berupa teks dwibahasa",
-        ),
-        (
-            lambda d: d["dimensions"][0]["elements"][0]["indicators"][0].update(replaces="OLD.1"),
-            "dimensions[0].elements[0].indicators[0].replaces",
-            "harus berupa daftar kode",
-        ),
-        (
-            lambda d: d["dimensions"][0]["elements"][0]["indicators"][0].update(
-                replaces=["OLD.1", "old 2"]
-            ),
-            "dimensions[0].elements[0].indicators[0].replaces[1]",
-            "harus berupa kode indikator",
-        ),
-        (
-            lambda d: d["dimensions"][1]["elements"][0]["indicators"][0].update(replaces=["A.Y.1"]),
-            "dimensions[1].elements[0].indicators[0].replaces[0]",
-            'kode "A.Y.1" masih dipakai di versi ini',
-        ),
-        (
-            lambda d: d["dimensions"][1]["elements"][0]["indicators"][0].update(replaces=["OLD.2"]),
-            "dimensions[1].elements[0].indicators[0].replaces[0]",
-            'kode lama "OLD.2" sudah dilanjutkan oleh A.X.1',
-        ),
-        (
-            lambda d: d["dimensions"][0]["elements"][0]["indicators"][0].update(
-                replaces=["OLD.1", "OLD.1"]
-            ),
-            "dimensions[0].elements[0].indicators[0].replaces[1]",
-            'kode lama "OLD.1" sudah dilanjutkan oleh A.X.1',
-        ),
+        ((), {"source": "Permen"}, "harus berupa teks dwibahasa"),
+        ((), {"level_rule": {"en": "only English"}}, 'dengan "id" terisi'),
+        ((0, 0, 2), {"evidence": 5}, "harus berupa teks dwibahasa"),
+        ((0, 1), {"note": []}, "harus berupa teks dwibahasa"),
+        ((0, 0), {"replaces": "OLD.1"}, "harus berupa daftar kode"),
+        ((0, 0), {"replaces": ["OLD.1", "old 2"]}, "[1]: harus berupa kode indikator"),
+        ((1, 0), {"replaces": ["A.Y.1"]}, '[0]: kode "A.Y.1" masih dipakai di versi ini'),
+        ((1, 0), {"replaces": ["OLD.2"]}, '[0]: kode lama "OLD.2" sudah dilanjutkan oleh A.X.1'),
+        ((0, 0), {"replaces": ["OLD.1", "OLD.1"]}, '[1]: kode lama "OLD.1" sudah dilanjutkan'),
     ],
 )
-def test_a_wrong_optional_key_is_refused_naming_its_path(mutate, path, problem):
+def test_a_wrong_optional_key_is_refused_naming_its_path(place, change, problem):
+    """``place``: (dimension, indicator of its first element[, level]) or () for the root."""
+    path = ""
+    if place:
+        path = f"dimensions[{place[0]}].elements[0].indicators[{place[1]}]"
+        if len(place) == 3:
+            path += f".levels[{place[2]}]"
+
+    def mutate(data):
+        target = data
+        if place:
+            target = data["dimensions"][place[0]]["elements"][0]["indicators"][place[1]]
+            if len(place) == 3:
+                target = target["levels"][place[2]]
+        target.update(change)
+
     message = _broken(_with_extensions(), mutate)
-    assert f"katalog.json, {path}: " in message
+    key = next(iter(change))
+    assert f"katalog.json, {path + '.' if path else ''}{key}" in message
     assert problem in message
 
 
