@@ -8,6 +8,8 @@ the form; last year's catalogue, which has neither, shows no empty boxes.
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
@@ -88,3 +90,21 @@ def test_the_form_shows_the_level_rule_and_each_levels_minimum_evidence(
     window.open_assessment(upgraded.assessments.current("DISKOMINFO", 2025), "GOV.PUB.03")
     assert not rule.isVisibleTo(form)  # 2026.1 states no rule and no evidence per level
     assert not any(card.evidence.isVisibleTo(form) for card in form.levels.cards())
+
+
+def test_an_indicators_note_shows_under_its_guidance(window: MainWindow, upgraded: Store):
+    assert not window.form.ui.labelNote.isVisibleTo(window.form)  # 2026.2 has no note here
+    data = json.loads(
+        upgraded.db.execute("SELECT body FROM catalogues WHERE version = '2026.2'").fetchone()[0]
+    )
+    data["version"] = "2026.3"
+    data["dimensions"][0]["elements"][0]["indicators"][2]["note"] = {
+        "id": "Teks resmi indikator ini belum dapat dikonfirmasi.",
+        "en": "The official text of this indicator could not be confirmed.",
+    }
+    upgraded.catalogues.import_text(json.dumps(data), "smartcity-2026.3.json")
+    upgraded.agencies.add(Agency("DLH", "Dinas Lingkungan Hidup"))
+    window.open_assessment(upgraded.assessments.new("DLH", 2026), "GOV.PUB.03")
+    note = window.form.ui.labelNote
+    assert note.isVisibleTo(window.form)
+    assert note.text() == "Catatan: Teks resmi indikator ini belum dapat dikonfirmasi."
