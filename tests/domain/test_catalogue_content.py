@@ -157,3 +157,15 @@ def test_smart_environment_covers_the_city_services(catalogue):
         "sanitasi",
     ):
         assert topic in environment
+
+
+@pytest.mark.parametrize("catalogue", CURRENT_SMART_CITY, ids=lambda c: c.version)
+def test_the_national_structure_holds(catalogue):
+    dimensions = [d for d in catalogue.dimensions if d.kind == KIND_DIMENSION]
+    assert [d.code for d in dimensions] == ["GOV", "BRD", "ECO", "LIV", "SOC", "ENV"]
+    assert all(len(d.elements) == 3 for d in dimensions)
+    assert all(len(e.indicators) >= 3 for d in dimensions for e in d.elements)
+    assert len(catalogue.dimension("ENB").elements) == 5
+    for indicator in catalogue.indicators():
+        assert [lv.level for lv in indicator.levels] == [1, 2, 3, 4, 5]
+        assert indicator.question.en and all(lv.description.en for lv in indicator.levels)
