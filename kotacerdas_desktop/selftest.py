@@ -22,8 +22,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from kotacerdas_desktop import __version__
-from kotacerdas_desktop.demo import make_signatories
-from kotacerdas_desktop.domain.model import Agency, Answer, Evidence
+from kotacerdas_desktop.demo.agencies import AGENCIES
+from kotacerdas_desktop.demo.people import People
+from kotacerdas_desktop.domain.model import ROLE_APPROVED, Agency, Answer, Evidence, Signatory
 from kotacerdas_desktop.domain.score_text import index_line
 from kotacerdas_desktop.domain.text import LocalText, t
 from kotacerdas_desktop.resources import bundled_catalogues, resource_path
@@ -112,13 +113,15 @@ def check_catalogues(ctx: Context) -> str:
 
 def check_answers(ctx: Context) -> str:
     store = ctx.store
+    signatories = People(random.Random(5)).signatories(AGENCIES[0])
+    signatories[ROLE_APPROVED] = Signatory(ROLE_APPROVED, *HEAD, "Kepala Dinas Uji Mandiri")
     agency = store.agencies.add(
         Agency(
             AGENCY_CODE,
             "Dinas Uji Mandiri",
             "Jl. Contoh No. 1",
             "Kota Contoh",
-            signatories=make_signatories(random.Random(5), HEAD),
+            signatories=signatories,
         )
     )
     assessment = store.assessments.new(agency.code, time.localtime().tm_year)

@@ -25,6 +25,7 @@ from kotacerdas_desktop.domain.answer_schema import EDITED_ANSWER_NAMES
 from kotacerdas_desktop.domain.catalogue import Catalogue
 from kotacerdas_desktop.domain.hints import answer_hints
 from kotacerdas_desktop.domain.model import Answer, Assessment
+from kotacerdas_desktop.domain.previous import is_new, previous_answers
 from kotacerdas_desktop.domain.text import t
 from kotacerdas_desktop.gui import operations
 from kotacerdas_desktop.gui.indicator_form import EVIDENCE_FIELDS, IndicatorForm, IndicatorView
@@ -129,6 +130,7 @@ class AnswerEditor(QObject):
         self.answers: dict[str, Answer] = {}
         self.previous: dict[str, Answer] = {}
         self.previous_year: int | None = None
+        self.previous_catalogue: Catalogue | None = None
         self.errors: dict[str, dict[str, str]] = {}
         self.code = ""
         self._state: Answer | None = None
@@ -168,15 +170,18 @@ class AnswerEditor(QObject):
         self.undo_stack.clear()
         self.assessment, self.errors, self.code, self._state = assessment, {}, "", None
         self.answers, self.previous, self.previous_year = {}, {}, None
-        self.catalogue = None
+        self.catalogue = self.previous_catalogue = None
         if assessment is None:
             return
         self.catalogue = self.store.assessments.catalogue_of(assessment)
         self.answers = self.store.assessments.answers(assessment.id)
         last = self.store.assessments.current(assessment.agency_code, assessment.year - 1)
         if last is not None:
-            self.previous = self.store.assessments.answers(last.id)
+            self.previous = previous_answers(
+                self.catalogue, self.store.assessments.answers(last.id)
+            )
             self.previous_year = last.year
+            self.previous_catalogue = self.store.assessments.catalogue_of(last)
 
     def answer(self, code: str) -> Answer:
         return self.answers.get(code) or Answer(code)
@@ -214,7 +219,10 @@ class AnswerEditor(QObject):
         for field, text in self.errors.get(self.code, {}).items():
             self.form.show_error(field, text)
         self.form.set_hints(self.hints(self.code))
-        self.previous_panel.show_previous(indicator, previous, self.previous_year, self.editable)
+        new = self.previous_catalogue is not None and is_new(indicator, self.previous_catalogue)
+        self.previous_panel.show_previous(
+            indicator, previous, self.previous_year, self.editable, new=new
+        )
         self._state = self.form.state()
 
     def fields_for(self, code: str) -> _IndicatorFields:

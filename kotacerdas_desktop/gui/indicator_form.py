@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QWidget
 
 from kotacerdas_desktop.domain.catalogue import Catalogue, Dimension, Element, Indicator
 from kotacerdas_desktop.domain.model import Answer, Evidence
-from kotacerdas_desktop.domain.text import t
+from kotacerdas_desktop.domain.text import LocalText, t
 from kotacerdas_desktop.domain.validation import MAX_TEXT
 from kotacerdas_desktop.gui.evidence_panel import EvidencePanel
 from kotacerdas_desktop.gui.formatting import format_timestamp, locale
@@ -150,7 +150,9 @@ class IndicatorForm(QWidget):
             (self.ui.labelPosition, "muted"),
             (self.ui.labelQuestion, "question"),
             (self.ui.labelGuidance, "guidance"),
+            (self.ui.labelNote, "note"),
             (self.ui.labelLevelsTitle, "section"),
+            (self.ui.labelLevelRule, "levelRule"),
             (self.ui.labelJustification, "section"),
             (self.ui.labelFollowUp, "section"),
             (self.ui.labelCount, "muted"),
@@ -218,8 +220,21 @@ class IndicatorForm(QWidget):
             str(t("Bukti dukung yang diharapkan: ", "Evidence expected: ")) + guidance
         )
         self.ui.labelGuidance.setVisible(bool(guidance))
+        _show_text(self.ui.labelNote, t("Catatan: ", "Note: "), str(indicator.note))
+        _show_text(
+            self.ui.labelLevelRule,
+            t("Cara memilih: ", "How to choose: "),
+            str(catalogue.level_rule),
+        )
         choices = [
-            Choice(level.level, f"{level.level} · {level.label}", str(level.description))
+            Choice(
+                level.level,
+                f"{level.level} · {level.label}",
+                str(level.description),
+                str(t("Bukti minimum: ", "Minimum evidence: ")) + str(level.evidence)
+                if level.evidence.id
+                else "",
+            )
             for level in indicator.levels
         ]
         if indicator.allow_na:
@@ -408,6 +423,12 @@ class _NoFields:
 
     def show_error(self, field: str, message: str) -> bool:
         return False
+
+
+def _show_text(label: QLabel, lead: LocalText, text: str) -> None:
+    """A catalogue text with its lead-in, hidden when the catalogue has none."""
+    label.setText(str(lead) + text)
+    label.setVisible(bool(text))
 
 
 def _set_text(widget: QLineEdit | QPlainTextEdit, text: str) -> None:

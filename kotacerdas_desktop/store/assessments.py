@@ -198,11 +198,18 @@ class Assessments:
 
     # Writing -------------------------------------------------------------
 
-    def new(self, agency_code: str, year: int | str, framework: str | None = None) -> Assessment:
-        """Start revision 1 of an agency's assessment for a year against the newest catalogue."""
+    def new(
+        self,
+        agency_code: str,
+        year: int | str,
+        framework: str | None = None,
+        version: str | None = None,
+    ) -> Assessment:
+        """Start revision 1 of an agency's assessment for a year against the newest catalogue
+        (or the given version of it: the demo's last year was answered on an older one)."""
         year = check_year(year)
         agency = self.agencies.get(agency_code)
-        stored = self.catalogues.require(framework or DEFAULT_FRAMEWORK)
+        stored = self.catalogues.require(framework or DEFAULT_FRAMEWORK, version)
         if self.current(agency.code, year) is not None:
             raise ValidationError(
                 t(

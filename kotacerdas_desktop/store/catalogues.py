@@ -95,8 +95,17 @@ class Catalogues:
         rows = list(self.db.query(sql + " ORDER BY id DESC LIMIT 1", params))
         return self._row(rows[0]) if rows else None
 
-    def require(self, code: str) -> StoredCatalogue:
-        found = self.find(code)
+    def require(self, code: str, version: str | None = None) -> StoredCatalogue:
+        found = self.find(code, version)
+        if found is None and version is not None and self.find(code) is not None:
+            known = ", ".join(c.version for c in self.list() if c.code == code)
+            raise NotFoundError(
+                t(
+                    f"Katalog {code} versi {version} tidak ada (yang ada: {known}).",
+                    f"Catalogue {code} has no version {version} (known: {known}).",
+                ),
+                field="framework",
+            )
         if found is None:
             known = ", ".join(sorted({c.code for c in self.list()})) or "-"
             raise NotFoundError(

@@ -24,7 +24,7 @@ def flow(capsys, db_path):
             "DISKOMINFO",
             "Dinas Komunikasi dan Informatika",
             "--head-name",
-            "Sri Yulianto Joko Prasetyo",
+            "Bagus Wicaksono Adiputro",
             "--head-nip",
             NIP,
             "--head-position",

@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
+from kotacerdas_desktop.domain.nip import format_nip
 from kotacerdas_desktop.gui.finalize_dialog import FinalizeDialog, ReopenDialog
 from kotacerdas_desktop.gui.sheet_preview import SheetPreviewDialog
 from tests.helpers import snapshot
@@ -26,7 +27,8 @@ def test_finalize_dialog_explains_the_lock_and_lists_what_is_missing(qtbot, demo
     missing = demo_store.assessments.scores(draft.id).missing
     assert f"{len(missing)} indikator belum dijawab" in text
     assert missing[0] in text
-    assert "Sri Yulianto Joko Prasetyo" in text and "19740315 200003 1 004" in text
+    head = demo_store.agencies.get("DISKOMINFO").head
+    assert head.name in text and format_nip(head.nip) in text
     # The demo's 2025 sheet was finalized this year as serial 1: the proposal is the next one.
     assert dialog.number.text() == f"000/2/DISKOMINFO/{dt.date.today().year}"
     assert dialog.reason.isVisibleTo(dialog)

@@ -22,7 +22,7 @@ from kotacerdas_desktop.store import Store
 
 HEAD = Signatory(
     ROLE_APPROVED,
-    "Dr. Ir. Sri Yulianto Joko Prasetyo, M.Kom.",
+    "Dr. Ir. Bagus Wicaksono Adiputro, M.Kom.",
     "197403152000031004",
     "Pembina Utama Muda (IV/c)",
     "Kepala",
@@ -36,7 +36,7 @@ OPERATOR = Signatory(
 )
 REVIEWER = Signatory(
     ROLE_REVIEWED,
-    "Ir. Hadi Purnomo, M.Si.",
+    "Ir. Danang Setyo Raharjo, M.Si.",
     "197604112002121003",
     "Penata Tk. I (III/d)",
     "Sekretaris Dinas",

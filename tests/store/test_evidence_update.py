@@ -13,7 +13,7 @@ from tests.helpers import snapshot
 
 CODE = "GOV.PUB.01"
 HEAD = Signatory(
-    ROLE_APPROVED, "Agus Suprayitno, S.H., M.H.", "197101101998031006", "Pembina Tk. I (IV/b)"
+    ROLE_APPROVED, "Yoga Cahyo Baskoro, S.H., M.H.", "197101101998031006", "Pembina Tk. I (IV/b)"
 )
 CONTENT = b"%PDF-1.4 SK Tim Smart City"
 

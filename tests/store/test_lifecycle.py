@@ -15,7 +15,7 @@ from tests.helpers import run_cli, snapshot
 
 YEAR = dt.date.today().year  # a document number carries the year its sheet is signed
 HEAD = Signatory(
-    ROLE_APPROVED, "Agus Suprayitno, S.H., M.H.", "197101101998031006", "Pembina Tk. I (IV/b)"
+    ROLE_APPROVED, "Yoga Cahyo Baskoro, S.H., M.H.", "197101101998031006", "Pembina Tk. I (IV/b)"
 )
 
 
