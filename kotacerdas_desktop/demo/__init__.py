@@ -24,6 +24,9 @@ from kotacerdas_desktop.store.assessments import DEFAULT_FRAMEWORK
 
 __all__ = ["DemoSummary", "fill_city", "fill_demo_city"]
 
+# The classification code of the evaluation sheets' numbers (planning and evaluation).
+SHEET_CLASSIFICATION = "050"
+
 
 @dataclass
 class DemoSummary:
@@ -78,7 +81,15 @@ def fill_demo_city(store: Store, this_year: int | None = None, seed: int = 2026)
         if store.agencies.find(agency.code) is not None:
             continue
         store.agencies.add(
-            Agency(agency.code, agency.name, agency.address, CITY, signatories=signatories)
+            Agency(
+                agency.code,
+                agency.name,
+                agency.address,
+                CITY,
+                signatories=signatories,
+                classification_code=SHEET_CLASSIFICATION,
+                unit_code=agency.unit_code,
+            )
         )
         agencies += 1
         base = rng.uniform(2.2, 4.0)

@@ -154,18 +154,19 @@ def test_document_number_codes_are_typed_previewed_and_stored(
     code = demo_window.switcher.agency()
     dialog = open_dialog(demo_window)
     preview = dialog.ui.labelNumberPreview
-    assert preview.text() == f"Nomor lembar: 000/nomor urut/{code}/tahun"
-    retype(qtbot, dialog.ui.editClassification, "050")
-    retype(qtbot, dialog.ui.editUnit, "417.302")
-    assert preview.text() == "Nomor lembar: 050/nomor urut/417.302/tahun"
+    old = stored_codes(demo_store.path, code)  # the demo sets codes of its own
+    assert preview.text() == f"Nomor lembar: {old[0]}/nomor urut/{old[1]}/tahun"
+    retype(qtbot, dialog.ui.editClassification, "005")
+    retype(qtbot, dialog.ui.editUnit, "417.399")
+    assert preview.text() == "Nomor lembar: 005/nomor urut/417.399/tahun"
     qtbot.mouseClick(
         dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton
     )
     assert not dialog.isVisible()
-    assert stored_codes(demo_store.path, code) == ("050", "417.302")
+    assert stored_codes(demo_store.path, code) == ("005", "417.399")
     again = AgencyDialog(demo_store, code)  # shown again as stored
     qtbot.addWidget(again)
-    assert (again.ui.editClassification.text(), again.ui.editUnit.text()) == ("050", "417.302")
+    assert (again.ui.editClassification.text(), again.ui.editUnit.text()) == ("005", "417.399")
 
 
 def test_wrong_codes_are_refused_next_to_their_fields(
@@ -175,6 +176,7 @@ def test_wrong_codes_are_refused_next_to_their_fields(
     dialog = open_dialog(demo_window)
     save = dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save)
     before = snapshot(demo_store.path)
+    old = stored_codes(demo_store.path, code)
     retype(qtbot, dialog.ui.editClassification, "5O")
     qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
     assert dialog.isVisible() and dialog.ui.errorClassification.isVisible()
@@ -188,5 +190,5 @@ def test_wrong_codes_are_refused_next_to_their_fields(
     assert dialog.ui.errorUnit.isVisible()
     assert dialog.ui.errorUnit.text().startswith('Kode unit "417/302" tidak sah')
     assert snapshot(demo_store.path) == before
-    assert stored_codes(demo_store.path, code) == ("", "")
+    assert stored_codes(demo_store.path, code) == old
     dialog.reject()

@@ -30,7 +30,11 @@ def test_finalize_dialog_explains_the_lock_and_lists_what_is_missing(qtbot, demo
     head = demo_store.agencies.get("DISKOMINFO").head
     assert head.name in text and format_nip(head.nip) in text
     # The demo's 2025 sheet was finalized this year as serial 1: the proposal is the next one.
-    assert dialog.number.text() == f"000/2/DISKOMINFO/{dt.date.today().year}"
+    agency = demo_store.agencies.get("DISKOMINFO")
+    assert (
+        dialog.number.text()
+        == f"{agency.classification_code}/2/{agency.unit_code}/{dt.date.today().year}"
+    )
     assert dialog.reason.isVisibleTo(dialog)
 
 
@@ -51,12 +55,14 @@ def test_finalize_with_a_reason_locks_the_assessment(qtbot, demo_store, draft):
     dialog.show()
     qtbot.keyClicks(dialog.reason, "Batas waktu pengiriman dari Bappeda")
     dialog.number.clear()
-    qtbot.keyClicks(dialog.number, f"000/77/DISKOMINFO/{dt.date.today().year}")
+    agency = demo_store.agencies.get("DISKOMINFO")
+    number = f"{agency.classification_code}/77/{agency.unit_code}/{dt.date.today().year}"
+    qtbot.keyClicks(dialog.number, number)
     with qtbot.waitSignal(dialog.accepted):
         qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     stored = demo_store.assessments.get(draft.id)
     assert stored.is_finalized and len(stored.fingerprint) == 64
-    assert stored.document_number == f"000/77/DISKOMINFO/{dt.date.today().year}"
+    assert stored.document_number == number
     assert stored.override_note.startswith("Batas waktu pengiriman dari Bappeda [belum dijawab: ")
     assert dialog.result_assessment.id == draft.id
 
@@ -132,7 +138,8 @@ def test_a_number_that_breaks_the_pattern_is_shown_under_the_number(qtbot, demo_
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     assert dialog.isVisible() and dialog.number_error.isVisible()
     assert "tidak mengikuti pola" in dialog.number_error.text()
-    assert "kode klasifikasi OPD ini 000, bukan SC" in dialog.number_error.text()
+    code = demo_store.agencies.get("DISKOMINFO").classification_code
+    assert f"kode klasifikasi OPD ini {code}, bukan SC" in dialog.number_error.text()
     assert not dialog.error.isVisible()
     assert snapshot(demo_store.path) == before
     assert not demo_store.assessments.get(draft.id).is_finalized
