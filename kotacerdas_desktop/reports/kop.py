@@ -14,6 +14,7 @@ from reportlab.platypus import Flowable, Image, Paragraph, Spacer, Table
 
 from kotacerdas_desktop.domain.catalogue import Catalogue
 from kotacerdas_desktop.domain.figures import format_percent
+from kotacerdas_desktop.reports.document import Letterhead
 from kotacerdas_desktop.reports.indonesian import format_date
 from kotacerdas_desktop.reports.sheet_data import SheetData
 from kotacerdas_desktop.reports.styles import markup, para, styles, table_style
@@ -69,7 +70,7 @@ def _logo(content: bytes | None) -> Image | None:
     return Image(io.BytesIO(content), width * scale, height * scale)
 
 
-def kop_surat(data: SheetData, width: float) -> list[Flowable]:
+def kop_surat(data: Letterhead, width: float) -> list[Flowable]:
     st = styles()
     lines: list[Flowable] = []
     government = government_line(data.city)
