@@ -13,7 +13,7 @@ import hashlib
 from dataclasses import dataclass
 from fractions import Fraction
 
-from kotacerdas_desktop.domain.catalogue import KIND_DIMENSION, Catalogue, Dimension
+from kotacerdas_desktop.domain.catalogue import KIND_DIMENSION, KIND_ENABLER, Catalogue, Dimension
 from kotacerdas_desktop.domain.city import CityPicture, IndicatorFigure
 from kotacerdas_desktop.domain.errors import ValidationError
 from kotacerdas_desktop.domain.model import Agency
@@ -122,6 +122,31 @@ def lowest_level(picture: CityPicture, figure: IndicatorFigure) -> int | None:
         if e.agency_code in figure.lowest and figure.code in e.answers
     ]
     return min((level for level in levels if level is not None), default=None)
+
+
+@dataclass(frozen=True)
+class Aspect:
+    """An enabler aspect of the city, and its weakest indicator (None when none was answered)."""
+
+    code: str
+    name: str
+    score: Fraction | None
+    weakest: IndicatorFigure | None
+
+
+def enabler_aspects(data: RecapData) -> list[Aspect]:
+    """Every enabler aspect (leadership, collaboration, ...) with its city score."""
+    picture = data.picture
+    elements = {e.code: e for d in data.dimensions(KIND_ENABLER) for e in d.elements}
+    aspects = []
+    for code, score in picture.enabler_aspects().items():
+        element = elements[code]
+        figures = [
+            picture.indicators[i.code] for i in element.indicators if i.code in picture.indicators
+        ]
+        weakest = min(figures, key=lambda f: (f.level, f.code), default=None)
+        aspects.append(Aspect(code, element.name.id, score, weakest))
+    return aspects
 
 
 @dataclass(frozen=True)

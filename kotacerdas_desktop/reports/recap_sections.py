@@ -7,7 +7,7 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
-from kotacerdas_desktop.domain.catalogue import KIND_DIMENSION, KIND_ENABLER
+from kotacerdas_desktop.domain.catalogue import KIND_DIMENSION
 from kotacerdas_desktop.domain.city import (
     CityPicture,
     IndicatorFigure,
@@ -18,7 +18,13 @@ from kotacerdas_desktop.domain.city import (
 from kotacerdas_desktop.domain.model import Agency
 from kotacerdas_desktop.reports.indonesian import place_and_date, sheet_figure
 from kotacerdas_desktop.reports.recap_cover import Sender
-from kotacerdas_desktop.reports.recap_data import INDEX, RecapData, figure_name, lowest_level
+from kotacerdas_desktop.reports.recap_data import (
+    INDEX,
+    RecapData,
+    enabler_aspects,
+    figure_name,
+    lowest_level,
+)
 from kotacerdas_desktop.reports.recap_tables import (
     change_text,
     figure_cell,
@@ -147,24 +153,18 @@ def weakest_section(data: RecapData, number: int, width: float) -> list[Flowable
 
 def enabler_section(data: RecapData, number: int, width: float) -> list[Flowable]:
     """Each enabler aspect's city score, and its weakest indicator with who gave the lowest."""
-    aspects = data.picture.enabler_aspects()
+    aspects = enabler_aspects(data)
     if not aspects:
         return []
-    elements = {e.code: e for d in data.dimensions(KIND_ENABLER) for e in d.elements}
     rows = []
-    for n, (code, score) in enumerate(aspects.items(), start=1):
-        figures = [
-            data.picture.indicators[i.code]
-            for i in elements[code].indicators
-            if i.code in data.picture.indicators
-        ]
-        weakest = min(figures, key=lambda f: (f.level, f.code), default=None)
+    for n, aspect in enumerate(aspects, start=1):
+        weakest = aspect.weakest
         rows.append(
             [
                 text_cell(str(n), centre=True),
-                text_cell(elements[code].name.id),
-                figure_cell(score, bold=True),
-                text_cell(predicate_label(data.catalogue, score), centre=True),
+                text_cell(aspect.name),
+                figure_cell(aspect.score, bold=True),
+                text_cell(predicate_label(data.catalogue, aspect.score), centre=True),
                 text_cell(f"{weakest.code} ({sheet_figure(weakest.level)})" if weakest else "-"),
                 text_cell(lowest_text(data.picture, weakest) if weakest else "-"),
             ]
