@@ -9,6 +9,7 @@ below a readable row.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from fractions import Fraction
 
@@ -133,8 +134,9 @@ def dimension_charts(
     st = styles()
     bars = bars_of(data, dimension)
     room = height - CAPTION_ROOM - TOP - BOTTOM
-    row = max(ROW_MIN, min(ROW_MAX, room / max(len(bars), 1)))
-    per_part = max(1, int(room // row))
+    count = max(len(bars), 1)
+    per_part = math.ceil(count / math.ceil(count * ROW_MIN / room))  # parts of even length
+    row = min(ROW_MAX, room / per_part)
     city = data.report.dimensions[dimension.code].score
     parts = [bars[i : i + per_part] for i in range(0, len(bars), per_part)]
     flowables: list[Flowable] = []

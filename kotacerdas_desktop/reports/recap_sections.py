@@ -37,6 +37,10 @@ from kotacerdas_desktop.reports.signatures import head_position, person_lines, s
 from kotacerdas_desktop.reports.styles import markup, para, styles
 from kotacerdas_desktop.reports.summary import ENABLER_NOTE, short_name
 
+CLOSING = (
+    "Demikian rekapitulasi penilaian mandiri smart city ini disusun untuk dipergunakan "
+    "sebagaimana mestinya."
+)
 WEAKEST_COUNT = 10
 LOWEST_SHOWN = 6  # agency codes named in a cell before "+N lainnya"
 
@@ -225,4 +229,4 @@ def coordinator_signature(data: RecapData, coordinator: Agency, width: float) ->
         *person_lines(head),
     ]
     block = signature_table([[""] * len(lines), lines], width)
-    return KeepTogether([Spacer(1, 8 * mm), block])
+    return KeepTogether([Spacer(1, 6 * mm), para(CLOSING, st.body), Spacer(1, 4 * mm), block])
