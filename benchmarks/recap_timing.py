@@ -17,11 +17,11 @@ Run: .venv/bin/python benchmarks/recap_timing.py [--agencies N] [--years N] [--r
 from __future__ import annotations
 
 import argparse
-import statistics
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
+
+from sheet_timing import timed  # this folder: the scripts run as files
 
 from kotacerdas_desktop.demo import fill_city
 from kotacerdas_desktop.reports.recap import write_recap
@@ -31,16 +31,6 @@ from kotacerdas_desktop.store import Store
 
 TARGET_SECONDS = 5.0
 COORDINATOR = "OPD01"
-
-
-def timed(action: Callable[[], object], runs: int) -> tuple[float, object]:
-    """Median seconds over ``runs`` and the last result."""
-    samples, result = [], None
-    for _ in range(runs):
-        start = time.perf_counter()
-        result = action()
-        samples.append(time.perf_counter() - start)
-    return statistics.median(samples), result
 
 
 def main() -> None:

@@ -5,10 +5,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from kotacerdas_desktop.cli.common import with_store
+from kotacerdas_desktop.cli.common import add_paper, with_store
 from kotacerdas_desktop.domain.text import t
 from kotacerdas_desktop.domain.validation import check_year
-from kotacerdas_desktop.reports.paper import PAPER_NAMES
 from kotacerdas_desktop.store import Store
 
 
@@ -22,13 +21,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     recap.add_argument("--year", required=True, help="tahun penilaian / assessment year")
     recap.add_argument("--out", type=Path, required=True, help="recap.pdf, recap.xlsx or recap.csv")
-    recap.add_argument(
-        "--paper",
-        default="a4",
-        type=str.lower,
-        choices=PAPER_NAMES,
-        help="ukuran kertas PDF / PDF paper size: a4 (default) or f4 (215 x 330 mm)",
-    )
+    add_paper(recap)
     recap.add_argument(
         "--coordinator",
         metavar="CODE",

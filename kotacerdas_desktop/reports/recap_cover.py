@@ -17,7 +17,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 from kotacerdas_desktop.domain.model import Agency
 from kotacerdas_desktop.domain.score_text import index_name
 from kotacerdas_desktop.reports.indonesian import format_date, sheet_figure
-from kotacerdas_desktop.reports.kop import kop_surat
+from kotacerdas_desktop.reports.kop import kop_surat, label_table
 from kotacerdas_desktop.reports.recap_colours import predicate_colour
 from kotacerdas_desktop.reports.recap_data import RecapData
 from kotacerdas_desktop.reports.recap_tables import predicate_label
@@ -66,25 +66,6 @@ def _identity_rows(data: RecapData, coordinator: Agency) -> list[tuple[str, str]
     return rows
 
 
-def _label_table(rows: list[tuple[str, str]], width: float) -> Table:
-    st = styles()
-    label_width = 38 * mm
-    table = Table(
-        [[para(label, st.note), para(":", st.note), para(value, st.note)] for label, value in rows],
-        colWidths=[label_width, 4 * mm, width - label_width - 4 * mm],
-        hAlign="LEFT",
-    )
-    table.setStyle(
-        table_style(
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("LEFTPADDING", (0, 0), (-1, -1), 0),
-            ("TOPPADDING", (0, 0), (-1, -1), 1),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
-        )
-    )
-    return table
-
-
 def index_box(data: RecapData, width: float) -> Table:
     """The city's index and its predicate, large, on the predicate's colour."""
     st = styles()
@@ -128,7 +109,7 @@ def cover(data: RecapData, coordinator: Agency, width: float) -> list[Flowable]:
         para(f"TAHUN {data.year}", st.title),
         para(f"ID Dokumen: {data.document_id}", st.subtitle),
         Spacer(1, 4 * mm),
-        _label_table(_identity_rows(data, coordinator), width),
+        label_table(_identity_rows(data, coordinator), width),
         Spacer(1, 5 * mm),
         index_box(data, width),
         Spacer(1, 3 * mm),

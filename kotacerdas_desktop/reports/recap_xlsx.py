@@ -40,8 +40,8 @@ from kotacerdas_desktop.reports.xlsx_tables import (
     Formats,
     Header,
     colour_by_predicate,
+    new_sheet,
     workbook_bytes,
-    write_heading,
     write_row,
     write_table,
 )
@@ -116,10 +116,13 @@ def _facts(data: RecapData) -> list[tuple[str, str]]:
 
 
 def summary_sheet(workbook: Workbook, formats: Formats, data: RecapData) -> None:
-    sheet = workbook.add_worksheet("Ringkasan")
     place = f" {data.city}" if data.city else ""
-    write_heading(
-        sheet, formats, f"{recap_title(data).title()}{place} Tahun {data.year}", FIGURES_NOTE
+    sheet = new_sheet(
+        workbook,
+        formats,
+        "Ringkasan",
+        f"{recap_title(data).title()}{place} Tahun {data.year}",
+        FIGURES_NOTE,
     )
     headers = (
         Header("Bagian", 16),
@@ -158,11 +161,11 @@ def summary_sheet(workbook: Workbook, formats: Formats, data: RecapData) -> None
 
 
 def matrix_sheet(workbook: Workbook, formats: Formats, data: RecapData) -> None:
-    sheet = workbook.add_worksheet("Matriks")
     columns = matrix_columns(data)
-    write_heading(
-        sheet,
+    sheet = new_sheet(
+        workbook,
         formats,
+        "Matriks",
         f"Matriks OPD per dimensi dan lensa, tahun {data.year}",
         f"{FIGURES_NOTE} Warna sel menurut predikat. Baris terakhir: kota.",
     )

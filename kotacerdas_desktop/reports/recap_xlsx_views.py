@@ -5,7 +5,6 @@ indicators, the enabler aspects, and the agencies not counted.
 from __future__ import annotations
 
 from xlsxwriter.workbook import Workbook
-from xlsxwriter.worksheet import Worksheet
 
 from kotacerdas_desktop.domain.catalogue import KIND_DIMENSION
 from kotacerdas_desktop.domain.city import (
@@ -27,7 +26,7 @@ from kotacerdas_desktop.reports.xlsx_tables import (
     Formats,
     Header,
     colour_by_predicate,
-    write_heading,
+    new_sheet,
     write_table,
 )
 
@@ -39,12 +38,13 @@ FIGURES_NOTE = (
 
 
 def year_sheet(workbook: Workbook, formats: Formats, data: RecapData) -> None:
-    sheet = workbook.add_worksheet("Tahun ke tahun")
     before = data.year - 1
     note = "Perubahan = selisih dua angka yang ditampilkan."
     if data.previous is None:
         note = f"Belum ada penilaian final tahun {before}; perubahan belum dapat dihitung."
-    write_heading(sheet, formats, f"Perubahan dari tahun {before} ke {data.year}", note)
+    sheet = new_sheet(
+        workbook, formats, "Tahun ke tahun", f"Perubahan dari tahun {before} ke {data.year}", note
+    )
     headers = (
         Header("Jenis", 8),
         Header("Kode", 12),
@@ -102,11 +102,11 @@ def year_sheet(workbook: Workbook, formats: Formats, data: RecapData) -> None:
 
 
 def weakest_sheet(workbook: Workbook, formats: Formats, data: RecapData) -> None:
-    sheet = workbook.add_worksheet("Indikator terlemah")
     picture = data.picture
-    write_heading(
-        sheet,
+    sheet = new_sheet(
+        workbook,
         formats,
+        "Indikator terlemah",
         f"Indikator kota dari yang terlemah, tahun {data.year}",
         "Skor kota = rata-rata tingkat dari OPD yang menjawab. " + FIGURES_NOTE,
     )
@@ -144,11 +144,11 @@ def weakest_sheet(workbook: Workbook, formats: Formats, data: RecapData) -> None
 
 
 def enabler_sheet(workbook: Workbook, formats: Formats, data: RecapData) -> None:
-    sheet = workbook.add_worksheet("Faktor pendukung")
     picture = data.picture
-    write_heading(
-        sheet,
+    sheet = new_sheet(
+        workbook,
         formats,
+        "Faktor pendukung",
         f"Faktor pendukung kota, tahun {data.year}",
         "Dinilai terpisah; tidak dihitung dalam indeks. " + FIGURES_NOTE,
     )
@@ -181,11 +181,11 @@ def enabler_sheet(workbook: Workbook, formats: Formats, data: RecapData) -> None
 
 
 def absent_sheet(workbook: Workbook, formats: Formats, data: RecapData) -> None:
-    sheet: Worksheet = workbook.add_worksheet("Belum mengirim")
     picture = data.picture
-    write_heading(
-        sheet,
+    sheet = new_sheet(
+        workbook,
         formats,
+        "Belum mengirim",
         f"OPD yang tidak dihitung, tahun {data.year}",
         f"{len(picture.missing)} belum mengirim penilaian final; "
         f"{len(picture.other_framework)} dengan kerangka penilaian lain.",

@@ -29,18 +29,20 @@ class WrittenRegister:
     rows: list[FollowUp]
 
 
+def _refused(field: str, indonesian: str, english: str) -> ValidationError:
+    return ValidationError(t(indonesian, english), field=field)
+
+
 def check_below(below: int | str) -> int:
     """ "Below level N": a whole number from 2 (only level 1) to 5 (everything under 5)."""
     text = str(below).strip()
     if not text.isdigit() or not BELOW_MIN <= int(text) <= BELOW_MAX:
-        raise ValidationError(
-            t(
-                f'Batas tingkat "{below}" tidak sah: pilih {BELOW_MIN} sampai {BELOW_MAX} '
-                "(indikator di bawah tingkat itu masuk daftar).",
-                f'Level limit "{below}" is invalid: choose {BELOW_MIN} to {BELOW_MAX} '
-                "(indicators below that level are listed).",
-            ),
-            field="below",
+        raise _refused(
+            "below",
+            f'Batas tingkat "{below}" tidak sah: pilih {BELOW_MIN} sampai {BELOW_MAX} '
+            "(indikator di bawah tingkat itu masuk daftar).",
+            f'Level limit "{below}" is invalid: choose {BELOW_MIN} to {BELOW_MAX} '
+            "(indicators below that level are listed).",
         )
     return int(text)
 
@@ -49,25 +51,22 @@ def check_filter(picture: CityPicture, agency: str | None, dimension: str | None
     """An agency counted this year and a dimension of this year's framework, or a message."""
     counted = sorted(e.agency_code for e in picture.entries)
     if agency is not None and agency not in counted:
-        raise ValidationError(
-            t(
-                f'OPD "{agency}" tidak memiliki penilaian final yang dihitung tahun {picture.year}. '
-                f"OPD yang dihitung: {', '.join(counted)}.",
-                f'Agency "{agency}" has no counted finalized assessment for {picture.year}. '
-                f"Counted agencies: {', '.join(counted)}.",
-            ),
-            field="agency",
+        raise _refused(
+            "agency",
+            f'OPD "{agency}" tidak memiliki penilaian final yang dihitung tahun {picture.year}. '
+            f"OPD yang dihitung: {', '.join(counted)}.",
+            f'Agency "{agency}" has no counted finalized assessment for {picture.year}. '
+            f"Counted agencies: {', '.join(counted)}.",
         )
     codes = [d.code for d in picture.catalogue.dimensions]
     if dimension is not None and dimension not in codes:
-        raise ValidationError(
-            t(
-                f'Dimensi "{dimension}" tidak ada di kerangka {picture.catalogue.code} '
-                f"{picture.catalogue.version}. Kode dimensi: {', '.join(codes)}.",
-                f'Dimension "{dimension}" is not in framework {picture.catalogue.code} '
-                f"{picture.catalogue.version}. Dimension codes: {', '.join(codes)}.",
-            ),
-            field="dimension",
+        framework = f"{picture.catalogue.code} {picture.catalogue.version}"
+        raise _refused(
+            "dimension",
+            f'Dimensi "{dimension}" tidak ada di kerangka {framework}. '
+            f"Kode dimensi: {', '.join(codes)}.",
+            f'Dimension "{dimension}" is not in framework {framework}. '
+            f"Dimension codes: {', '.join(codes)}.",
         )
 
 

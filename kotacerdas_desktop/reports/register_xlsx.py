@@ -19,8 +19,8 @@ from kotacerdas_desktop.reports.xlsx_tables import (
     WRAP,
     Formats,
     Header,
+    new_sheet,
     workbook_bytes,
-    write_heading,
     write_table,
 )
 
@@ -50,8 +50,7 @@ def write_register_sheet(
     title: str,
 ) -> None:
     """The register's sheet: one row per weak answer, filterable by agency and dimension."""
-    sheet = workbook.add_worksheet(SHEET_NAME)
-    write_heading(sheet, formats, title, f"{len(rows)} baris. {NO_PLAN}")
+    sheet = new_sheet(workbook, formats, SHEET_NAME, title, f"{len(rows)} baris. {NO_PLAN}")
     cells = []
     for row in rows:
         dimension, _element, indicator = catalogue.locate(row.indicator_code)

@@ -103,10 +103,12 @@ def cell_value(value: Value, kind: str) -> str | int | float | None:
     return value if isinstance(value, (str, int)) else str(value)
 
 
-def write_heading(sheet: Worksheet, formats: Formats, title: str, note: str) -> None:
-    """The title in the first row, the note (what the numbers are) in the second."""
+def new_sheet(workbook: Workbook, formats: Formats, name: str, title: str, note: str) -> Worksheet:
+    """A sheet with its title in the first row and the note (what the numbers are) in the second."""
+    sheet = workbook.add_worksheet(name)
     sheet.write_string(0, 0, title, formats.title)
     sheet.write_string(1, 0, note, formats.note)
+    return sheet
 
 
 def write_row(

@@ -20,6 +20,7 @@ from kotacerdas_desktop.domain.model import (
 )
 from kotacerdas_desktop.reports.sheet import render_sheet
 from kotacerdas_desktop.store import Store
+from tests.helpers import copied_store
 from tests.reports.recap_city import build_small_city
 
 HEAD = Signatory(
@@ -117,7 +118,5 @@ def city_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def city_store(city_template: Path, tmp_path: Path) -> Iterator[Store]:
-    path = tmp_path / "kota.sqlite"
-    shutil.copy(city_template, path)
-    with Store.open(path) as store:
+    with copied_store(city_template, tmp_path) as store:
         yield store

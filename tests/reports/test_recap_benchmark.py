@@ -1,18 +1,14 @@
 """Smoke run: the recap benchmark works and prints its table (its figures are not judged here)."""
 
-import subprocess
-import sys
 from pathlib import Path
+
+from tests.helpers import smoke_lines
 
 SCRIPT = Path(__file__).resolve().parents[2] / "benchmarks" / "recap_timing.py"
 
 
 def test_recap_timing_smoke():
-    result = subprocess.run(
-        [sys.executable, str(SCRIPT), "--smoke"], capture_output=True, text=True, timeout=300
-    )
-    assert result.returncode == 0, result.stderr
-    lines = result.stdout.splitlines()
+    lines = smoke_lines(SCRIPT)
     assert lines[0].split() == ["workload", "seconds", "note"]
     for workload in ("recap PDF", "recap XLSX", "recap CSV", "follow-up register XLSX"):
         assert any(line.startswith(workload) for line in lines), workload

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -12,7 +11,7 @@ import pytest
 from kotacerdas_desktop.domain.figures import format_figure
 from kotacerdas_desktop.domain.nip import format_nip
 from kotacerdas_desktop.reports.recap import write_recap
-from kotacerdas_desktop.store import Store
+from tests.helpers import copied_store
 from tests.reports.reading import font_report, full_text, normalized, page_sizes, page_texts
 
 TODAY = dt.date(2026, 11, 29)
@@ -37,8 +36,7 @@ def rounded(sizes: list[tuple[float, float]]) -> list[tuple[float, float]]:
 @pytest.fixture(scope="module")
 def demo_recap(demo_db_template: Path, tmp_path_factory: pytest.TempPathFactory) -> DemoRecap:
     folder = tmp_path_factory.mktemp("recap")
-    shutil.copy(demo_db_template, folder / "demo.sqlite")
-    with Store.open(folder / "demo.sqlite") as store:
+    with copied_store(demo_db_template, folder) as store:
         for paper in ("a4", "f4"):
             write_recap(store, 2025, folder / f"rekap-{paper}.pdf", paper, "BAPPEDA", TODAY)
         picture = store.city.picture(2025)
