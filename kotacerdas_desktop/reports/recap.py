@@ -77,7 +77,7 @@ def write_recap(
     kind = output_kind(out)
     page_size(paper)
     agency = recap_coordinator(store, kind, coordinator)
-    data = load_recap_data(store, year, agency, today)
+    data = load_recap_data(store, year, agency, today, last_year=kind != CSV)
     content, pages, turned = recap_bytes(data, kind, paper)
     write_atomically(content, out)
     return WrittenRecap(Path(out), kind, len(content), pages, turned)

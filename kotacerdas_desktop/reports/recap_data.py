@@ -85,9 +85,14 @@ def load_picture(store: Store, year: int) -> CityPicture:
 
 
 def load_recap_data(
-    store: Store, year: int, coordinator: Agency | None, today: dt.date | None = None
+    store: Store,
+    year: int,
+    coordinator: Agency | None,
+    today: dt.date | None = None,
+    last_year: bool = True,
 ) -> RecapData:
-    """The year's city picture, last year's, and who signs; ValidationError for an empty year."""
+    """The year's city picture, last year's (unless ``last_year`` is False: the CSV has no use
+    for it), and who signs; ValidationError for an empty year."""
     picture = load_picture(store, year)
     counted = tuple(
         (e.agency_code, e.revision, store.assessments.get(e.assessment_id).fingerprint)
@@ -96,7 +101,7 @@ def load_recap_data(
     city = (coordinator.city.strip() if coordinator else "") or store.settings.get("city_name")
     return RecapData(
         picture=picture,
-        previous=store.city.picture(year - 1),
+        previous=store.city.picture(year - 1) if last_year else None,
         city=city.strip(),
         coordinator=coordinator,
         sign_date=today or dt.date.today(),
