@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from decimal import Decimal
 from fractions import Fraction
 
 from kotacerdas_desktop.domain.catalogue import KIND_ENABLER, Catalogue
@@ -192,12 +191,12 @@ class YearChange:
         return None if self.now is None or self.before is None else self.now - self.before
 
     @property
-    def shown_delta(self) -> Decimal | None:
+    def shown_delta(self) -> Fraction | None:
         """The change as printed: the difference of the two shown figures, so a reader who
         subtracts them on paper gets it (3,47 - 3,12 = 0,35); rounding the exact difference
-        on its own could differ from that by 0,01."""
+        on its own could differ from that by 0,01. An exact number of hundredths."""
         now, before = shown(self.now), shown(self.before)
-        return None if now is None or before is None else now - before
+        return None if now is None or before is None else Fraction(now) - Fraction(before)
 
 
 def year_over_year(now: CityPicture, before: CityPicture | None) -> list[YearChange]:

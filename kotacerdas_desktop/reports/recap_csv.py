@@ -11,7 +11,7 @@ from __future__ import annotations
 import csv
 import io
 
-from kotacerdas_desktop.domain.figures import shown
+from kotacerdas_desktop.domain.figures import format_figure
 from kotacerdas_desktop.reports.recap_data import RecapData, matrix_columns, matrix_rows
 from kotacerdas_desktop.reports.recap_tables import predicate_label
 
@@ -26,13 +26,13 @@ def recap_csv(data: RecapData) -> bytes:
         ["Kode", "Perangkat Daerah", "Revisi", *[c.title for c in columns], "Predikat Indeks"]
     )
     for row in matrix_rows(data):
-        figures = [shown(row.values[c.code]) for c in columns]
+        figures = [format_figure(row.values[c.code], "en", "") for c in columns]
         writer.writerow(
             [
                 row.code,
                 row.name,
                 "" if row.revision is None else row.revision,
-                *["" if f is None else f"{f}" for f in figures],
+                *figures,
                 predicate_label(data.catalogue, row.values[columns[-1].code]),
             ]
         )

@@ -8,14 +8,12 @@ thin grid lines, numbers centred. Figures go through the one rounding rule
 from __future__ import annotations
 
 from collections.abc import Sequence
-from decimal import Decimal
 from fractions import Fraction
 
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table
 
 from kotacerdas_desktop.domain.catalogue import Catalogue
-from kotacerdas_desktop.domain.figures import PLACES
 from kotacerdas_desktop.domain.score_report import predicate_of
 from kotacerdas_desktop.reports.indonesian import sheet_figure
 from kotacerdas_desktop.reports.styles import GRID, HEADER_FILL, markup, para, styles, table_style
@@ -30,12 +28,12 @@ def predicate_label(catalogue: Catalogue, value: Fraction | None) -> str:
     return predicate.label.id if predicate is not None else "-"
 
 
-def change_text(delta: Decimal | None) -> str:
+def change_text(delta: Fraction | None) -> str:
     """ "+0,35", "-0,12", "0,00"; "-" when a year has no figure."""
     if delta is None:
         return "-"
-    sign = "+" if delta > 0 else ""
-    return f"{sign}{delta:.{PLACES}f}".replace(".", ",")
+    sign = "+" if delta > 0 else "-" if delta < 0 else ""
+    return f"{sign}{sheet_figure(abs(delta))}"
 
 
 def figure_cell(value: Fraction | None, bold: bool = False) -> Paragraph:

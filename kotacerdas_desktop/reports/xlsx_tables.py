@@ -13,7 +13,6 @@ from __future__ import annotations
 import io
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from decimal import Decimal
 from fractions import Fraction
 
 import xlsxwriter
@@ -36,7 +35,7 @@ NUMBER = "number"  # any other number, as Excel shows it (a weight of 10 or 16.5
 FIGURE_FORMAT = "0.00"
 CHANGE_FORMAT = "+0.00;-0.00;0.00"
 EXACT_FORMAT = "0.000000"
-Value = str | int | Decimal | Fraction | None
+Value = str | int | Fraction | None
 PAPER_A4 = 9  # Excel's paper code
 
 
@@ -96,8 +95,7 @@ def cell_value(value: Value, kind: str) -> str | int | float | None:
     if value is None:
         return None
     if kind in (FIGURE, CHANGE):
-        figure = shown(value) if isinstance(value, Fraction) else value
-        return float(figure) if figure is not None else None
+        return float(shown(value))  # a change is already whole hundredths: shown keeps it
     if kind in (EXACT, NUMBER) and not isinstance(value, str):
         return float(value)
     return value if isinstance(value, (str, int)) else str(value)

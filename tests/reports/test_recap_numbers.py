@@ -13,6 +13,7 @@ import openpyxl
 from kotacerdas_desktop.domain.scoring import counting_levels
 from kotacerdas_desktop.reports.recap import write_recap
 from kotacerdas_desktop.reports.recap_data import CITY_CODE, load_recap_data, matrix_rows
+from kotacerdas_desktop.reports.recap_tables import change_text
 from tests.domain.test_scoring_properties import reference_index
 from tests.factories import worked_example_data
 from tests.reports.reading import full_text
@@ -111,3 +112,10 @@ def test_pdf_xlsx_and_csv_state_the_same_figures(city_store, tmp_path):
     assert "Skor Kota" in pdf and "2,25" in pdf and "3,50" in pdf
     assert "Dinas Lingkungan Hidup & Kebersihan" in pdf
     assert "Indeks Pencapaian 2,50 2,63 +0,13 Baik" in pdf  # 2025: every city level 2,5
+
+
+def test_a_change_is_written_with_its_sign():
+    assert change_text(Fraction(13, 100)) == "+0,13"
+    assert change_text(Fraction(-1, 2)) == "-0,50"
+    assert change_text(Fraction(0)) == "0,00"
+    assert change_text(None) == "-"

@@ -102,7 +102,9 @@ def test_a_framework_with_few_columns_stays_portrait_and_lists_who_is_not_counte
     text = full_text(out)
     assert "OPD yang Belum Mengirim Penilaian Final" in text
     assert "DISHUB Dinas Perhubungan" in text and "DISKOMINFO Dinas Komunikasi" in text
-    assert "SATPOLPP Satuan Polisi Pamong Praja dinilai dengan SPBE 2018.1" in text
+    spbe = city_store.assessments.current("SATPOLPP", 2026)
+    info = city_store.catalogues.info(spbe.catalogue_id)
+    assert f"SATPOLPP Satuan Polisi Pamong Praja dinilai dengan SPBE {info.version}" in text
     assert "Kurang < 1,80" in text and "Cukup 1,80–2,59" in text and "Memuaskan ≥ 4,20" in text
     # the weakest indicator of the city: D1.B.2 at 1, given by DLH alone
     assert "D1.B.2" in text and "1: DLH" in text
