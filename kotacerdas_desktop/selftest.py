@@ -2,9 +2,9 @@
 
 It walks the whole program once on a temporary database (never the user's):
 bundled files, database, every catalogue, answering, finalizing, the sheet
-PDF read back through QtPdf, printing to a PDF printer, the exchange package
-(once it exists) and the main window, offscreen. Each step prints one line;
-the exit code is 0 only when none failed. Only what the frozen app ships is
+PDF read back through QtPdf, printing to a PDF printer, the city recap (PDF,
+workbook, CSV), the exchange package (once it exists) and the main window,
+offscreen. Each step prints one line; the exit code is 0 only when none failed. Only what the frozen app ships is
 used here (no test packages), so the check means the same frozen or not.
 """
 
@@ -15,6 +15,7 @@ import random
 import sys
 import tempfile
 import time
+import zipfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -203,6 +204,21 @@ def check_printing(ctx: Context) -> str:
     return f"{', '.join(loaded)}; printer: {printers}"
 
 
+def check_recap(ctx: Context) -> str:
+    """The coordinator's recap of this year in every format: reportlab and XlsxWriter, frozen."""
+    from kotacerdas_desktop.reports.recap import RECAP_FORMATS, write_recap
+
+    year = time.localtime().tm_year
+    written = [write_recap(ctx.store, year, ctx.folder / f"rekap{kind}") for kind in RECAP_FORMATS]
+    pdf, workbook, table = (w.path for w in written)
+    with zipfile.ZipFile(workbook) as book:
+        if not any(name.startswith("xl/charts/") for name in book.namelist()):
+            raise RuntimeError(f"{workbook.name} has no chart")
+    if not pdf.read_bytes().startswith(b"%PDF") or table.read_bytes()[:3] != b"\xef\xbb\xbf":
+        raise RuntimeError("the recap PDF or CSV is not what it should be")
+    return ", ".join(f"{w.path.name} {w.size // 1024 + 1} KB" for w in written)
+
+
 def check_exchange(ctx: Context) -> str:
     """Export the finalized assessment, verify the package, import it into a second database."""
     from kotacerdas_desktop.exchange.export import export_package
@@ -259,6 +275,7 @@ STEPS: tuple[tuple[LocalText, Callable[[Context], str]], ...] = (
     (t("Lembar evaluasi", "Evaluation sheet"), check_sheet),
     (t("Pratinjau PDF", "PDF preview"), check_pdf),
     (t("Pencetakan", "Printing"), check_printing),
+    (t("Rekap kota", "City recap"), check_recap),
     (t("Paket pertukaran", "Exchange package"), check_exchange),
     (t("Jendela utama", "Main window"), check_main_window),
     (t("Keutuhan basis data", "Database consistency"), check_consistency),

@@ -8,6 +8,7 @@ import sys
 from collections.abc import Callable, Sequence
 from contextlib import closing
 
+from kotacerdas_desktop.reports.paper import PAPER_NAMES
 from kotacerdas_desktop.store import Store
 
 Handler = Callable[[Store, argparse.Namespace], int]
@@ -21,6 +22,17 @@ def with_store(handler: Handler) -> Callable[[argparse.Namespace], int]:
             return handler(store, args)
 
     return run
+
+
+def add_paper(parser: argparse.ArgumentParser) -> None:
+    """--paper a4|f4 (any case), A4 unless chosen."""
+    parser.add_argument(
+        "--paper",
+        default="a4",
+        type=str.lower,
+        choices=PAPER_NAMES,
+        help="ukuran kertas / paper size: a4 (default) or f4 (215 x 330 mm)",
+    )
 
 
 def add_json(parser: argparse.ArgumentParser) -> None:

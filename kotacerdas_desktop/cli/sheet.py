@@ -6,12 +6,11 @@ import argparse
 import sys
 from pathlib import Path
 
-from kotacerdas_desktop.cli.common import with_store
+from kotacerdas_desktop.cli.common import add_paper, with_store
 from kotacerdas_desktop.domain.errors import ValidationError
 from kotacerdas_desktop.domain.model import Assessment
 from kotacerdas_desktop.domain.text import t
 from kotacerdas_desktop.domain.validation import check_year
-from kotacerdas_desktop.reports.paper import PAPER_NAMES
 from kotacerdas_desktop.store import Store
 
 
@@ -29,13 +28,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("--year", help="tahun penilaian (with --all)")
     parser.add_argument("--out-dir", type=Path, help="folder tujuan (with --all)")
-    parser.add_argument(
-        "--paper",
-        default="a4",
-        type=str.lower,
-        choices=PAPER_NAMES,
-        help="ukuran kertas / paper size: a4 (default) or f4 (215 x 330 mm)",
-    )
+    add_paper(parser)
     parser.set_defaults(handler=with_store(run_sheet))
 
 

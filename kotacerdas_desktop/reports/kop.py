@@ -14,6 +14,7 @@ from reportlab.platypus import Flowable, Image, Paragraph, Spacer, Table
 
 from kotacerdas_desktop.domain.catalogue import Catalogue
 from kotacerdas_desktop.domain.figures import format_percent
+from kotacerdas_desktop.reports.document import Letterhead
 from kotacerdas_desktop.reports.indonesian import format_date
 from kotacerdas_desktop.reports.sheet_data import SheetData
 from kotacerdas_desktop.reports.styles import markup, para, styles, table_style
@@ -69,7 +70,7 @@ def _logo(content: bytes | None) -> Image | None:
     return Image(io.BytesIO(content), width * scale, height * scale)
 
 
-def kop_surat(data: SheetData, width: float) -> list[Flowable]:
+def kop_surat(data: Letterhead, width: float) -> list[Flowable]:
     st = styles()
     lines: list[Flowable] = []
     government = government_line(data.city)
@@ -121,21 +122,12 @@ def _identity_rows(data: SheetData) -> list[tuple[str, str]]:
     return rows
 
 
-def title_block(data: SheetData, width: float) -> list[Flowable]:
-    """Title, year and number, then who, what and which revision, as label : value rows."""
+def label_table(rows: list[tuple[str, str]], width: float) -> Table:
+    """ "Label : value" rows, the labels in one column, as official documents list facts."""
     st = styles()
-    flowables: list[Flowable] = [
-        Paragraph(f"<u>{markup(sheet_title(data.catalogue))}</u>", st.title),
-        para(f"TAHUN {data.assessment.year}", st.title),
-        para(f"Nomor: {data.document_number}", st.subtitle),
-        Spacer(1, 4 * mm),
-    ]
     label_width = 38 * mm
     table = Table(
-        [
-            [para(label, st.note), para(":", st.note), para(value, st.note)]
-            for label, value in _identity_rows(data)
-        ],
+        [[para(label, st.note), para(":", st.note), para(value, st.note)] for label, value in rows],
         colWidths=[label_width, 4 * mm, width - label_width - 4 * mm],
         hAlign="LEFT",
     )
@@ -147,5 +139,17 @@ def title_block(data: SheetData, width: float) -> list[Flowable]:
             ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
         )
     )
-    flowables.append(table)
+    return table
+
+
+def title_block(data: SheetData, width: float) -> list[Flowable]:
+    """Title, year and number, then who, what and which revision, as label : value rows."""
+    st = styles()
+    flowables: list[Flowable] = [
+        Paragraph(f"<u>{markup(sheet_title(data.catalogue))}</u>", st.title),
+        para(f"TAHUN {data.assessment.year}", st.title),
+        para(f"Nomor: {data.document_number}", st.subtitle),
+        Spacer(1, 4 * mm),
+    ]
+    flowables.append(label_table(_identity_rows(data), width))
     return flowables

@@ -93,9 +93,10 @@ def draw_watermark(canvas: Canvas, width: float, height: float) -> None:
     canvas.restoreState()
 
 
-def canvas_maker(footer: Footer, size: tuple[float, float]) -> type[Canvas]:
-    """A Canvas class that draws the footer (and watermark) on every page once the count is known;
-    after the build its ``pages`` holds the page count."""
+def canvas_maker(footer: Footer) -> type[Canvas]:
+    """A Canvas class that draws the footer (and watermark) on every page once the count is known,
+    each on its own page size (a document may mix portrait and landscape pages); after the build
+    its ``pages`` holds the page count."""
 
     class SheetCanvas(Canvas):
         pages = 0
@@ -112,9 +113,10 @@ def canvas_maker(footer: Footer, size: tuple[float, float]) -> type[Canvas]:
             total = type(self).pages = len(self._pages)
             for number, state in enumerate(self._pages, start=1):
                 self.__dict__.update(state)
+                width, height = self._pagesize
                 if footer.draft:
-                    draw_watermark(self, *size)
-                draw_footer(self, footer, size[0], number, total)
+                    draw_watermark(self, width, height)
+                draw_footer(self, footer, width, number, total)
                 super().showPage()
             super().save()
 

@@ -103,7 +103,7 @@ def build_sheet(data: SheetData, paper: str = "a4") -> RenderedSheet:
         caption=f"Lembar Evaluasi {data.agency.code} Tahun {a.year}, Revisi {a.revision}",
         draft=data.is_draft,
     )
-    maker = canvas_maker(footer, size)
+    maker = canvas_maker(footer)
     doc.build(story(data, doc.width), canvasmaker=maker)
     return RenderedSheet(buffer.getvalue(), maker.pages)
 

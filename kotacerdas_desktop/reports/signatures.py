@@ -14,6 +14,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
 from kotacerdas_desktop.domain.model import ROLE_APPROVED, ROLE_PREPARED, ROLE_REVIEWED, Signatory
 from kotacerdas_desktop.domain.nip import format_nip
+from kotacerdas_desktop.reports.document import Letterhead
 from kotacerdas_desktop.reports.indonesian import place_and_date
 from kotacerdas_desktop.reports.sheet_data import SheetData
 from kotacerdas_desktop.reports.styles import markup, para, styles, table_style
@@ -33,7 +34,7 @@ ROLE_LINES = {
 }
 
 
-def head_position(data: SheetData, signatory: Signatory | None) -> str:
+def head_position(data: Letterhead, signatory: Signatory | None) -> str:
     """ "Kepala Dinas Komunikasi dan Informatika" when the position says just "Kepala" or nothing."""
     position = signatory.position.strip() if signatory else ""
     if position.lower() in ("", "kepala", "kepala opd"):
@@ -41,7 +42,7 @@ def head_position(data: SheetData, signatory: Signatory | None) -> str:
     return position
 
 
-def _person_lines(signatory: Signatory | None) -> list[Paragraph]:
+def person_lines(signatory: Signatory | None) -> list[Paragraph]:
     """Name underlined, rank, NIP; an empty signatory leaves dotted lines to write on by hand."""
     st = styles()
     if signatory is None or not signatory.name.strip():
@@ -58,7 +59,7 @@ def _person_lines(signatory: Signatory | None) -> list[Paragraph]:
     ]
 
 
-def _signature_table(columns: list[list[Flowable | str]], width: float) -> Table:
+def signature_table(columns: list[list[Flowable | str]], width: float) -> Table:
     """Blocks side by side, line by line, so names and NIPs stand level even when a position wraps."""
     rows = [list(line) for line in zip(*columns, strict=True)]
     table = Table(rows, colWidths=[width / len(columns)] * len(columns), hAlign="CENTER")
@@ -85,7 +86,7 @@ def _block(
         para(ROLE_LINES[role], st.signature),
         *[para(line, st.signature) for line in positions],
         Spacer(1, space),
-        *_person_lines(signatory),
+        *person_lines(signatory),
     ]
 
 
@@ -96,14 +97,14 @@ def signatures(data: SheetData, width: float) -> list[Flowable]:
     st = styles()
     people = data.agency.signatories
     position = {role: (people[role].position if role in people else "") for role in ROLE_LINES}
-    pair = _signature_table(
+    pair = signature_table(
         [
             _block(data, ROLE_PREPARED, [position[ROLE_PREPARED]], SIGN_SPACE),
             _block(data, ROLE_REVIEWED, [position[ROLE_REVIEWED]], SIGN_SPACE, dated=True),
         ],
         width,
     )
-    head = _signature_table(
+    head = signature_table(
         [
             _block(
                 data,

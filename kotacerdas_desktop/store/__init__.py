@@ -16,6 +16,7 @@ from kotacerdas_desktop.store.agencies import Agencies
 from kotacerdas_desktop.store.assessments import Assessments
 from kotacerdas_desktop.store.catalogues import Catalogues
 from kotacerdas_desktop.store.city import City
+from kotacerdas_desktop.store.coordinator import Coordinator
 from kotacerdas_desktop.store.database import default_db_path, open_database
 from kotacerdas_desktop.store.evidence import EvidenceStore
 from kotacerdas_desktop.store.imports import Imports
@@ -39,6 +40,7 @@ class Store:
         self.installation = Installation(db)
         self.city = City(db, self.assessments)
         self.imports = Imports(db, self.assessments, self.lifecycle)
+        self.coordinator = Coordinator(self.settings, self.agencies)
 
     @classmethod
     def open(cls, path: Path | str | None = None, *, create: bool = True) -> Store:

@@ -35,7 +35,13 @@ def test_the_build_command_succeeds_with_a_passing_self_test(frozen_build):
 
 def test_the_frozen_self_test_prints_renders_and_previews_the_sheet(frozen_build):
     marks = step_marks(frozen_build.report["self_test_output"])
-    for step in ("Katalog", "Menjawab dan finalisasi", "Lembar evaluasi", "Pratinjau PDF"):
+    for step in (
+        "Katalog",
+        "Menjawab dan finalisasi",
+        "Lembar evaluasi",
+        "Pratinjau PDF",
+        "Rekap kota",
+    ):
         assert marks[step] == "ok", frozen_build.report["self_test_output"]
     assert marks["Pencetakan"] == "ok"
 
