@@ -25,7 +25,14 @@ from kotacerdas_desktop.domain.errors import KotaCerdasError, LockedError
 from kotacerdas_desktop.domain.model import Assessment
 from kotacerdas_desktop.domain.scoring import score
 from kotacerdas_desktop.domain.text import t
-from kotacerdas_desktop.gui import operations, preferences, prompts, sheet_actions, window_menus
+from kotacerdas_desktop.gui import (
+    city_window,
+    operations,
+    preferences,
+    prompts,
+    sheet_actions,
+    window_menus,
+)
 from kotacerdas_desktop.gui.agency_dialog import AgencyDialog
 from kotacerdas_desktop.gui.answer_editor import AnswerEditor
 from kotacerdas_desktop.gui.formatting import format_clock, format_timestamp
@@ -83,6 +90,7 @@ class MainWindow(QMainWindow):
         self._restore_layout()
         self._show_path()
         self.sheet_menu = sheet_actions.install(self)  # print, finalize, reopen, verify
+        city_window.install(self)  # Kota > City picture
         self._open_initial()
 
     # Public interface ------------------------------------------------------------
