@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import QWidget
 
@@ -36,13 +36,14 @@ if TYPE_CHECKING:
     from kotacerdas_desktop.gui.main_window import MainWindow
 
 PAGE_EMPTY, PAGE_TABS = 0, 1
+CityTab = SummaryView | MatrixView | WeakestView | EnablersView | RegisterView
 # Changes that cannot move the city's figures: answers and evidence of drafts (finalized ones are locked).
 UNCOUNTED_CHANGES = (operations.ANSWER, operations.EVIDENCE)
 
 
 class CityWindow(QWidget):
     openRequested = Signal(int, str)  # assessment id, indicator code ("" for the first)
-    loaded = Signal()  # the tabs show freshly computed figures
+    loaded = Signal()  # every tab shows the freshly computed figures
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
@@ -75,7 +76,9 @@ class CityWindow(QWidget):
         self.loader = CityLoader(store.path, self)
         self.loader.loaded.connect(self._show)
         self.loader.failed.connect(self._failed)
+        self._unfilled: list[CityTab] = []
         self.ui.comboYear.activated.connect(lambda _index: self.refresh())
+        self.ui.tabCity.currentChanged.connect(self._tab_chosen)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Close), self, self.close)
         QShortcut(QKeySequence(Qt.Key.Key_F5), self, self.refresh)
         operations.notifier().changed.connect(self._store_changed)
@@ -90,6 +93,10 @@ class CityWindow(QWidget):
         ui.labelBusy.setProperty("role", "muted")
         ui.labelCityEmptyTitle.setProperty("role", "welcome")
         ui.labelCityEmpty.setProperty("role", "empty")
+        for label in (ui.labelCityEmptyTitle, ui.labelCityEmpty):
+            # A stacked page is styled as it is loaded; the role must be applied again.
+            label.style().unpolish(label)
+            label.style().polish(label)
         ui.labelYear.setBuddy(ui.comboYear)
         apply_texts(
             ui,
@@ -127,16 +134,38 @@ class CityWindow(QWidget):
             for year in data.years:
                 self.ui.comboYear.addItem(str(year), year)
             self.ui.comboYear.setCurrentIndex(max(self.ui.comboYear.findData(data.year), 0))
-        self.ui.comboYear.setEnabled(bool(data.years))
+        for widget in (self.ui.labelYear, self.ui.comboYear):
+            widget.setVisible(bool(data.years))
         city = data.city_name or str(t("Kota", "City"))
         self.ui.labelCityTitle.setText(str(t(f"Gambaran kota · {city}", f"City picture · {city}")))
         if data.picture is None:
+            self._unfilled = []
             self._show_empty(data)
-        else:
-            for view in self.views:
-                view.show_city(data)
-            self.ui.stackCity.setCurrentIndex(PAGE_TABS)
-        self.loaded.emit()
+            self.loaded.emit()
+            return
+        # The tab in view first; the others one per turn of the event loop, so the window never
+        # pauses for more than one tab (the register alone holds 4,000 rows in a big city).
+        current = self.ui.tabCity.currentWidget()
+        self._unfilled = [view for view in self.views if view is not current]
+        current.show_city(data)
+        self.ui.stackCity.setCurrentIndex(PAGE_TABS)
+        QTimer.singleShot(0, self, self._fill_next)
+
+    def _fill_next(self) -> None:
+        if self._unfilled and self.data is not None:
+            self._fill(self._unfilled[0])
+            QTimer.singleShot(0, self, self._fill_next)
+
+    def _tab_chosen(self, index: int) -> None:
+        view = self.ui.tabCity.widget(index)
+        if view in self._unfilled and self.data is not None:
+            self._fill(view)
+
+    def _fill(self, view: CityTab) -> None:
+        self._unfilled.remove(view)
+        view.show_city(self.data)
+        if not self._unfilled:
+            self.loaded.emit()
 
     def _show_empty(self, data: CityData) -> None:
         self.ui.labelCityEmpty.setText(
@@ -148,8 +177,8 @@ class CityWindow(QWidget):
                     f"Basis data ini berisi {data.agencies} OPD dan {data.drafts} penilaian yang "
                     "masih draf; belum ada yang final.\n\nUntuk memulai:\n"
                     "• impor paket penilaian (.kcpkg) yang dikirim setiap OPD, atau\n"
-                    "• buka penilaian sebuah OPD di jendela utama dan finalisasi lewat menu "
-                    "Penilaian > Finalisasi dan kunci….\n\n"
+                    "• buka penilaian sebuah OPD di jendela utama, lalu pilih menu "
+                    "Penilaian > Finalisasi dan kunci…\n\n"
                     "Tampilan ini diperbarui sendiri begitu ada penilaian final.",
                     "The City view gathers the agencies' final assessments, per year: the city "
                     "index, the agency matrix, who has not sent, the weakest indicators, the "
@@ -157,8 +186,8 @@ class CityWindow(QWidget):
                     f"This database holds {data.agencies} agencies and {data.drafts} draft "
                     "assessments; none is final yet.\n\nTo begin:\n"
                     "• import the assessment packages (.kcpkg) each agency sends, or\n"
-                    "• open an agency's assessment in the main window and finalize it with "
-                    "Assessment > Finalize and lock….\n\n"
+                    "• open an agency's assessment in the main window, then choose "
+                    "Assessment > Finalize and lock…\n\n"
                     "This view updates itself as soon as an assessment is final.",
                 )
             )

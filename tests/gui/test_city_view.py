@@ -307,7 +307,7 @@ def test_a_new_coordinator_is_told_what_to_do(
     assert "1 OPD dan 1 penilaian yang masih draf" in text
     assert "impor paket" in text and "Finalisasi dan kunci" in text
     assert city.ui.labelCityEmptyTitle.text() == "Belum ada penilaian final"
-    assert not city.ui.comboYear.isEnabled()
+    assert not city.ui.comboYear.isVisibleTo(city)
 
 
 @pytest.fixture
@@ -416,3 +416,19 @@ def test_drill_down_ignores_rows_that_open_nothing(demo_window: MainWindow, qtbo
     assert demo_window.current_assessment_id() == before
     city.summary.ui.tableMissing.activated.emit(QModelIndex())
     assert demo_window.current_assessment_id() == before
+
+
+def test_the_tab_in_view_is_filled_first_and_a_chosen_tab_at_once(
+    demo_window: MainWindow, demo_store: Store, qtbot: QtBot
+) -> None:
+    city = open_city(demo_window, qtbot)
+    operations.add_agency(demo_store, Agency("DISNAKER", "Dinas Tenaga Kerja"))
+    with qtbot.waitSignal(city.loader.loaded, timeout=LOAD_MS):
+        pass  # the figures arrived; the summary (in view) is refreshed, the rest not yet
+    assert column_texts(city.summary.missing, 0) == ["DISNAKER"]
+    assert city.register in city._unfilled and city.matrix in city._unfilled
+    assert city.data is not None and city.register._picture is not city.data.picture
+    city.ui.tabCity.setCurrentWidget(city.register)
+    assert city.register not in city._unfilled and city.register._picture is city.data.picture
+    reloaded(city, qtbot)  # the rest follow one per turn of the event loop
+    assert city._unfilled == []
