@@ -15,7 +15,8 @@ from decimal import Decimal
 from fractions import Fraction
 
 from kotacerdas_desktop.domain.catalogue import Catalogue, Predicate
-from kotacerdas_desktop.domain.figures import shown
+from kotacerdas_desktop.domain.city import YearChange
+from kotacerdas_desktop.domain.figures import format_figure, shown
 from kotacerdas_desktop.domain.text import LocalText, t
 from kotacerdas_desktop.gui.formatting import format_score
 
@@ -114,18 +115,27 @@ def figure_cell(bands: Bands, value: Fraction | None, what: str) -> Cell:
     )
 
 
-def format_change(delta: Fraction | None) -> str:
-    """ "+0,12 ▲", "−0,05 ▼", "0,00", or "–" when a year has no figure (the arrow is not colour)."""
+def shown_change(change: YearChange) -> Decimal | None:
+    """This year's shown figure minus last year's shown figure: 2,58 -> 3,05 is +0,47, as a
+    reader subtracts the two figures beside it (rounding the exact difference could say +0,46)."""
+    now, before = shown(change.now), shown(change.before)
+    return None if now is None or before is None else now - before
+
+
+def format_change(change: YearChange) -> str:
+    """ "+0,47 ▲", "−0,05 ▼", "0,00", or "–" when a year has no figure (the arrow is not colour)."""
+    delta = shown_change(change)
     if delta is None:
         return "–"
-    if shown(abs(delta)) == 0:
+    if delta == 0:
         return format_score(Fraction(0))
     if delta > 0:
-        return f"+{format_score(delta)} ▲"
-    return f"−{format_score(-delta)} ▼"
+        return f"+{format_figure(delta)} ▲"
+    return f"−{format_figure(-delta)} ▼"
 
 
-def change_cell(delta: Fraction | None, tip: str) -> Cell:
+def change_cell(change: YearChange, tip: str) -> Cell:
+    delta = shown_change(change)
     return Cell(
-        format_change(delta), tip, NO_CHANGE if delta is None else float(delta), centred=True
+        format_change(change), tip, NO_CHANGE if delta is None else float(delta), centred=True
     )

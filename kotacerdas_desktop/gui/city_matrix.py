@@ -136,7 +136,7 @@ class MatrixView(QWidget):
             index,
             replace(index, text=predicate_text(report)),
             change_cell(
-                change.delta,
+                change,
                 f"{who}: {before} {format_figure(change.before)} → {year} "
                 f"{format_figure(change.now)}",
             ),

@@ -151,7 +151,7 @@ class SummaryView(QWidget):
                     Cell(name, name),
                     figure_cell(bands, change.before, f"{name} {before}"),
                     figure_cell(bands, change.now, f"{name} {year}"),
-                    change_cell(change.delta, f"{name}: {before} → {year}"),
+                    change_cell(change, f"{name}: {before} → {year}"),
                 ]
             )
         self.changes.set_rows(

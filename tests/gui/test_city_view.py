@@ -5,6 +5,7 @@ the empty state, refreshing on a change, English, keyboard and screen-reader nam
 from __future__ import annotations
 
 from collections.abc import Iterator
+from decimal import Decimal
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
@@ -32,7 +33,6 @@ from kotacerdas_desktop.domain.model import Agency, Answer
 from kotacerdas_desktop.domain.score_text import method_sentence, predicate_text
 from kotacerdas_desktop.domain.text import set_language
 from kotacerdas_desktop.gui import operations
-from kotacerdas_desktop.gui.city_cells import format_change
 from kotacerdas_desktop.gui.city_table import ASSESSMENT_ROLE, INDICATOR_ROLE, SORT_ROLE
 from kotacerdas_desktop.gui.city_window import PAGE_EMPTY, PAGE_TABS, CityWindow
 from kotacerdas_desktop.gui.main_window import MainWindow
@@ -62,6 +62,15 @@ def reloaded(city: CityWindow, qtbot: QtBot) -> None:
 
 def column_texts(model: object, column: int) -> list[str]:
     return [model.index(row, column).data() for row in range(model.rowCount())]  # type: ignore[attr-defined]
+
+
+def read_change(before: str, now: str) -> str:
+    """ "2,58", "3,05" -> "+0,47 ▲", worked out from the texts alone."""
+    if "–" in (before, now):
+        return "–"
+    delta = Decimal(now.replace(",", ".")) - Decimal(before.replace(",", "."))
+    text = f"{abs(delta):.2f}".replace(".", ",")
+    return text if delta == 0 else f"+{text} ▲" if delta > 0 else f"−{text} ▼"
 
 
 def finalize_this_year(store: Store) -> None:
@@ -280,9 +289,15 @@ def test_change_from_last_year_for_the_city_and_every_agency(
     assert changes.rowCount() == len(rows)
     assert column_texts(changes, 1) == [format_figure(c.before) for c in rows]
     assert column_texts(changes, 2) == [format_figure(c.now) for c in rows]
-    assert column_texts(changes, 3) == [format_change(c.delta) for c in rows]
+    # The change is what a reader gets subtracting the two figures shown beside it.
+    assert column_texts(changes, 3) == [
+        read_change(format_figure(c.before), format_figure(c.now)) for c in rows
+    ]
     assert any(text.startswith(("+", "−")) for text in column_texts(changes, 3))
-    deltas = {c.code: format_change(c.delta) for c in agency_year_over_year(now, before)}
+    deltas = {
+        c.code: read_change(format_figure(c.before), format_figure(c.now))
+        for c in agency_year_over_year(now, before)
+    }
     matrix = city.matrix.model
     ids = {e.assessment_id: e.agency_code for e in now.entries}
     for row in range(matrix.rowCount()):
