@@ -140,6 +140,11 @@ def city_view(db: Path, rounds: int) -> dict[str, float]:
         timer.setInterval(5)
         timer.timeout.connect(tick)
         timer.start()
+        # The reference: the same timer on an idle event loop (the machine's own noise).
+        start = last[0] = time.perf_counter()
+        while time.perf_counter() - start < 1:
+            QApplication.processEvents()
+        idle = longest[0]
         window = None
         shown = [False]
         for n in range(rounds):
@@ -165,6 +170,7 @@ def city_view(db: Path, rounds: int) -> dict[str, float]:
         "ready_p50": statistics.median(ready),
         "pause_p50": statistics.median(pauses),
         "pause_max": max(pauses),
+        "idle": idle,
         "agencies": len(window.data.picture.entries),
     }
 
@@ -184,7 +190,7 @@ def city_rows(label: str, timed: dict[str, float]) -> list[tuple[str, str, str]]
         (
             "  longest GUI-thread pause, p50 / max",
             f"{timed['pause_p50'] * 1000:.0f} / {timed['pause_max'] * 1000:.0f} ms",
-            "target < 100 ms",
+            f"target < 100 ms; an idle event loop's: {timed['idle'] * 1000:.0f} ms",
         ),
     ]
 

@@ -22,10 +22,9 @@ from kotacerdas_desktop.gui.city_data import CityData
 from kotacerdas_desktop.gui.city_table import (
     SORT_ROLE,
     Drill,
+    arrange,
     cell_item,
-    fit_columns,
     prepare_view,
-    resort,
     tree_model,
 )
 from kotacerdas_desktop.gui.city_weakest import fill_indicators
@@ -55,15 +54,11 @@ class EnablersView(QWidget):
         self.ui = load_ui("city_enablers.ui", self)
         self.aspects = tree_model(self)
         self.indicators = tree_model(self)
-        self.ui.treeAspects.setModel(self.aspects)
-        self.ui.treeEnablerIndicators.setModel(self.indicators)
-        prepare_view(self.ui.treeAspects, t("Aspek faktor pendukung", "Enabling aspects"))
-        prepare_view(
-            self.ui.treeEnablerIndicators,
-            t("Indikator faktor pendukung", "Enabler indicators"),
-            sort_column=2,
-        )
-        self.drills = (Drill(self.ui.treeAspects), Drill(self.ui.treeEnablerIndicators))
+        aspects, indicators = self.ui.treeAspects, self.ui.treeEnablerIndicators
+        prepare_view(aspects, self.aspects, t("Aspek faktor pendukung", "Enabling aspects"))
+        name = t("Indikator faktor pendukung", "Enabler indicators")
+        prepare_view(indicators, self.indicators, name, sort_column=2)
+        self.drills = (Drill(aspects), Drill(indicators))
         self.ui.labelEnablersNote.setProperty("role", "muted")
         self.ui.labelEnablerIndicators.setProperty("role", "section")
         apply_texts(
@@ -112,8 +107,7 @@ class EnablersView(QWidget):
         figures = picture.weakest(picture.catalogue.indicator_count(), kind=KIND_ENABLER)
         fill_indicators(self.indicators, picture, figures)
         for tree in (self.ui.treeAspects, self.ui.treeEnablerIndicators):
-            fit_columns(tree, 4 if tree is self.ui.treeEnablerIndicators else 2, widest=560)
-            resort(tree)
+            arrange(tree, 4 if tree is self.ui.treeEnablerIndicators else 2, widest=560)
         self._fit_aspects()
 
     def _fit_aspects(self) -> None:

@@ -29,7 +29,7 @@ from kotacerdas_desktop.gui.city_cells import (
     wrap_title,
 )
 from kotacerdas_desktop.gui.city_data import CityData
-from kotacerdas_desktop.gui.city_table import Drill, RowsModel, fit_columns, prepare_view, resort
+from kotacerdas_desktop.gui.city_table import Drill, RowsModel, arrange, prepare_view
 from kotacerdas_desktop.gui.uiloader import apply_texts, load_ui
 
 FIXED_COLUMNS = 4  # agency, index, predicate, change
@@ -74,10 +74,8 @@ class MatrixView(QWidget):
         super().__init__(parent)
         self.ui = load_ui("city_matrix.ui", self)
         self.model = RowsModel(self)
-        table = self.ui.tableMatrix
-        table.setModel(self.model)
-        prepare_view(table, t("Matriks OPD", "Agency matrix"))
-        self.drill = Drill(table)
+        prepare_view(self.ui.tableMatrix, self.model, t("Matriks OPD", "Agency matrix"))
+        self.drill = Drill(self.ui.tableMatrix)
         self.ui.labelMatrixNote.setProperty("role", "muted")
         apply_texts(
             self.ui,
@@ -121,8 +119,7 @@ class MatrixView(QWidget):
             self._row(bands, entry, changes[entry.agency_code], before) for entry in picture.entries
         ]
         self.model.set_rows(titles, rows, tips)
-        fit_columns(self.ui.tableMatrix, 0)
-        resort(self.ui.tableMatrix)
+        arrange(self.ui.tableMatrix, 0)
         self._fill_legend(bands)
 
     def _row(self, bands: Bands, entry: AgencyEntry, change: YearChange, before: int) -> list[Cell]:

@@ -17,7 +17,7 @@ from kotacerdas_desktop.domain.city import CityPicture, FollowUp, follow_up_regi
 from kotacerdas_desktop.domain.text import t
 from kotacerdas_desktop.gui.city_cells import Cell, opening, short_name
 from kotacerdas_desktop.gui.city_data import CityData
-from kotacerdas_desktop.gui.city_table import Drill, RowsModel, fit_columns, prepare_view, resort
+from kotacerdas_desktop.gui.city_table import Drill, RowsModel, arrange, prepare_view
 from kotacerdas_desktop.gui.uiloader import apply_texts, load_ui
 
 DEFAULT_BELOW = 3
@@ -30,10 +30,9 @@ class RegisterView(QWidget):
         self._picture: CityPicture | None = None
         self.ui = load_ui("city_register.ui", self)
         self.model = RowsModel(self)
-        table = self.ui.tableRegister
-        table.setModel(self.model)
-        prepare_view(table, t("Register rencana tindak lanjut", "Follow-up register"))
-        self.drill = Drill(table)
+        name = t("Register rencana tindak lanjut", "Follow-up register")
+        prepare_view(self.ui.tableRegister, self.model, name)
+        self.drill = Drill(self.ui.tableRegister)
         self.ui.labelRows.setProperty("role", "muted")
         apply_texts(
             self.ui,
@@ -116,8 +115,7 @@ class RegisterView(QWidget):
                 )
             )
         )
-        fit_columns(self.ui.tableRegister, 4, widest=300)
-        resort(self.ui.tableRegister)
+        arrange(self.ui.tableRegister, 4, widest=300)
 
 
 def _row(catalogue: Catalogue, row: FollowUp, assessment_id: int) -> list[Cell]:

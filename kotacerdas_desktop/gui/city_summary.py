@@ -18,7 +18,7 @@ from kotacerdas_desktop.domain.score_text import index_name, method_sentence, pr
 from kotacerdas_desktop.domain.text import t
 from kotacerdas_desktop.gui.city_cells import Bands, Cell, change_cell, figure_cell, short_name
 from kotacerdas_desktop.gui.city_data import CityData
-from kotacerdas_desktop.gui.city_table import RowsModel, fit_columns, prepare_view, resort
+from kotacerdas_desktop.gui.city_table import RowsModel, arrange, prepare_view
 from kotacerdas_desktop.gui.formatting import format_score
 from kotacerdas_desktop.gui.lens_bars import LensBars
 from kotacerdas_desktop.gui.uiloader import apply_texts, load_ui
@@ -39,9 +39,7 @@ class SummaryView(QWidget):
         super().__init__(parent)
         self.ui = load_ui("city_summary.ui", self)
         self.ui.frameCityIndex.setObjectName("summaryCard")
-        self.lens_bars = LensBars(self.ui.frameCityIndex)
-        self.lens_bars.hide()
-        self.ui.layoutLensBars.addWidget(self.lens_bars)
+        self.lens_bars = LensBars.placed(self.ui.frameCityIndex, self.ui.layoutLensBars)
         self.ui.labelIndex.setProperty("role", "index")
         self.ui.labelIndexTitle.setProperty("role", "section")
         self.ui.labelPredicate.setProperty("role", "predicate")
@@ -76,8 +74,7 @@ class SummaryView(QWidget):
                 True,
             ),
         ):
-            view.setModel(model)
-            prepare_view(view, name, sortable)
+            prepare_view(view, model, name, sortable)
         self.ui.labelIndex.setAccessibleName(str(t("Indeks kota", "City index")))
 
     def show_city(self, data: CityData) -> None:
@@ -169,7 +166,7 @@ class SummaryView(QWidget):
                 )
             )
         )
-        fit_columns(self.ui.tableChange, 0)
+        arrange(self.ui.tableChange, 0)
 
     def _fill_absent(self, picture: CityPicture) -> None:
         self.missing.set_rows(
@@ -208,5 +205,4 @@ class SummaryView(QWidget):
         )
         self.ui.tableOther.setVisible(bool(picture.other_framework))
         for view in (self.ui.tableMissing, self.ui.tableOther):
-            fit_columns(view, 1)
-            resort(view)
+            arrange(view, 1)

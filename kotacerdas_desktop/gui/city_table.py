@@ -159,10 +159,15 @@ def tree_model(parent: QObject) -> QStandardItemModel:
 
 
 def prepare_view(
-    view: QTableView | QTreeView, name: LocalText, sortable: bool = True, sort_column: int = 0
+    view: QTableView | QTreeView,
+    model: QAbstractItemModel,
+    name: LocalText,
+    sortable: bool = True,
+    sort_column: int = 0,
 ) -> None:
-    """Read-only rows, whole-row selection, sorting by a header click (first by ``sort_column``,
-    ascending), and a name for screen readers."""
+    """The view of ``model``: read-only rows, whole-row selection, sorting by a header click
+    (first by ``sort_column``, ascending), and a name for screen readers."""
+    view.setModel(model)
     view.setAccessibleName(str(name))
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -182,8 +187,10 @@ def _header(view: QTableView | QTreeView) -> QHeaderView:
     return view.horizontalHeader() if isinstance(view, QTableView) else view.header()
 
 
-def resort(view: QTableView | QTreeView) -> None:
-    """Refilled rows keep the order the user chose by clicking a column title."""
+def arrange(view: QTableView | QTreeView, stretch: int, widest: int = 420) -> None:
+    """After new rows: columns fitted (``_fit_columns``), and the order the user chose by
+    clicking a column title kept."""
+    _fit_columns(view, stretch, widest)
     if view.isSortingEnabled():
         header = _header(view)
         view.sortByColumn(header.sortIndicatorSection(), header.sortIndicatorOrder())
@@ -199,7 +206,7 @@ def _texts(model: QAbstractItemModel, column: int) -> Iterator[str]:
             yield model.index(child, column, parent).data() or ""
 
 
-def fit_columns(view: QTableView | QTreeView, stretch: int, widest: int = 420) -> None:
+def _fit_columns(view: QTableView | QTreeView, stretch: int, widest: int) -> None:
     """One column takes the room left; the others are as wide as their title's longest line
     and their longest text, up to ``widest`` pixels (longer texts are elided, the tooltip
     has them whole). Qt's own fit-to-contents also reserves the sort arrow's room on every

@@ -19,10 +19,9 @@ from kotacerdas_desktop.gui.city_cells import Bands, Cell, figure_cell, opening,
 from kotacerdas_desktop.gui.city_data import CityData
 from kotacerdas_desktop.gui.city_table import (
     Drill,
+    arrange,
     cell_item,
-    fit_columns,
     prepare_view,
-    resort,
     tree_model,
 )
 from kotacerdas_desktop.gui.uiloader import apply_texts, load_ui
@@ -99,12 +98,9 @@ class WeakestView(QWidget):
         self._picture: CityPicture | None = None
         self.ui = load_ui("city_weakest.ui", self)
         self.model = tree_model(self)
-        tree = self.ui.treeWeakest
-        tree.setModel(self.model)
-        prepare_view(
-            tree, t("Indikator terlemah kota", "The city's weakest indicators"), sort_column=2
-        )
-        self.drill = Drill(tree)
+        name = t("Indikator terlemah kota", "The city's weakest indicators")
+        prepare_view(self.ui.treeWeakest, self.model, name, sort_column=2)
+        self.drill = Drill(self.ui.treeWeakest)
         self.ui.labelWeakestNote.setProperty("role", "muted")
         self.ui.labelCount.setBuddy(self.ui.spinCount)
         self.ui.spinCount.setAccessibleName(str(t("Jumlah indikator", "Number of indicators")))
@@ -136,5 +132,4 @@ class WeakestView(QWidget):
             return
         figures = picture.weakest(self.ui.spinCount.value(), kind=KIND_DIMENSION)
         fill_indicators(self.model, picture, figures)
-        fit_columns(self.ui.treeWeakest, 4, widest=560)
-        resort(self.ui.treeWeakest)
+        arrange(self.ui.treeWeakest, 4, widest=560)

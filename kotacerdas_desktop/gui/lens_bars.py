@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QLayout, QWidget
 
 from kotacerdas_desktop.domain.catalogue import Catalogue
 from kotacerdas_desktop.domain.score_report import ScoreReport
@@ -47,6 +47,14 @@ class LensBars(QWidget):
         self.setAccessibleName(summary)
         self.updateGeometry()
         self.update()
+
+    @classmethod
+    def placed(cls, parent: QWidget, layout: QLayout) -> LensBars:
+        """Empty bars in ``layout``, hidden until a report with lenses is shown."""
+        bars = cls(parent)
+        bars.hide()
+        layout.addWidget(bars)
+        return bars
 
     def show_report(self, report: ScoreReport, catalogue: Catalogue) -> None:
         """The lenses of one report (an agency's or the city's), spelled out in the tooltip."""

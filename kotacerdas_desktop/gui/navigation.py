@@ -64,9 +64,7 @@ class NavigationPanel(QWidget):
         ):
             self.ui.comboFilter.addItem(str(text), mode)
         self.ui.frameSummary.setObjectName("summaryCard")
-        self.lens_bars = LensBars(self.ui.frameSummary)
-        self.lens_bars.hide()
-        self.ui.layoutLensBars.addWidget(self.lens_bars)
+        self.lens_bars = LensBars.placed(self.ui.frameSummary, self.ui.layoutLensBars)
         self.ui.labelIndex.setProperty("role", "index")
         self.ui.labelIndexTitle.setProperty("role", "muted")
         self.ui.labelPredicate.setProperty("role", "predicate")

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
+from kotacerdas_desktop.domain.text import set_language
 from kotacerdas_desktop.gui.main_window import MainWindow
 from kotacerdas_desktop.gui.preferences import SETTINGS_ENV
 from kotacerdas_desktop.store import Store
@@ -56,6 +57,14 @@ def open_window(qtbot: QtBot) -> Iterator[WindowFactory]:
     yield make
     for window in windows:
         window.close()
+
+
+@pytest.fixture
+def english() -> Iterator[None]:
+    """The interface in English for one test (KOTACERDAS_LANG=en)."""
+    set_language("en")
+    yield
+    set_language("id")
 
 
 @pytest.fixture

@@ -4,7 +4,6 @@ the empty state, refreshing on a change, English, keyboard and screen-reader nam
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from decimal import Decimal
 
 import pytest
@@ -31,7 +30,6 @@ from kotacerdas_desktop.domain.city import (
 from kotacerdas_desktop.domain.figures import format_figure
 from kotacerdas_desktop.domain.model import Agency, Answer
 from kotacerdas_desktop.domain.score_text import method_sentence, predicate_text
-from kotacerdas_desktop.domain.text import set_language
 from kotacerdas_desktop.gui import operations
 from kotacerdas_desktop.gui.city_table import ASSESSMENT_ROLE, INDICATOR_ROLE, SORT_ROLE
 from kotacerdas_desktop.gui.city_window import PAGE_EMPTY, PAGE_TABS, CityWindow
@@ -55,6 +53,13 @@ def open_city(window: MainWindow, qtbot: QtBot) -> CityWindow:
     return city
 
 
+def open_tab(window: MainWindow, qtbot: QtBot, tab: str) -> CityWindow:
+    """The Kota window with one of its tabs (``"matrix"``, ``"weakest"``, …) in view."""
+    city = open_city(window, qtbot)
+    city.ui.tabCity.setCurrentWidget(getattr(city, tab))
+    return city
+
+
 def reloaded(city: CityWindow, qtbot: QtBot) -> None:
     with qtbot.waitSignal(city.loaded, timeout=LOAD_MS):
         pass
@@ -71,6 +76,12 @@ def read_change(before: str, now: str) -> str:
     delta = Decimal(now.replace(",", ".")) - Decimal(before.replace(",", "."))
     text = f"{abs(delta):.2f}".replace(".", ",")
     return text if delta == 0 else f"+{text} ▲" if delta > 0 else f"−{text} ▼"
+
+
+def press_enter_on(qtbot: QtBot, view: QAbstractItemView, index: QModelIndex) -> None:
+    view.setFocus()
+    view.setCurrentIndex(index)
+    qtbot.keyClick(view, Qt.Key.Key_Return)
 
 
 def finalize_this_year(store: Store) -> None:
@@ -148,8 +159,7 @@ def test_matrix_has_one_row_per_counted_agency_with_its_figures(
 def test_matrix_sorts_by_the_exact_figure_on_a_header_click(
     demo_window: MainWindow, qtbot: QtBot
 ) -> None:
-    city = open_city(demo_window, qtbot)
-    city.ui.tabCity.setCurrentWidget(city.matrix)
+    city = open_tab(demo_window, qtbot, "matrix")
     table = city.matrix.ui.tableMatrix
     header = table.horizontalHeader()
     point = header.rect().center()
@@ -169,14 +179,13 @@ def test_matrix_sorts_by_the_exact_figure_on_a_header_click(
 def test_enter_on_a_matrix_row_opens_that_assessment_read_only(
     demo_window: MainWindow, demo_store: Store, qtbot: QtBot
 ) -> None:
-    city = open_city(demo_window, qtbot)
-    city.ui.tabCity.setCurrentWidget(city.matrix)
+    city = open_tab(demo_window, qtbot, "matrix")
     table = city.matrix.ui.tableMatrix
     table.setFocus()
     table.setCurrentIndex(table.model().index(0, 0))
-    qtbot.keyClick(table, Qt.Key.Key_Down)
+    qtbot.keyClick(table, Qt.Key.Key_Down)  # the arrow keys move through the rows
     chosen = table.model().index(1, 0).data(ASSESSMENT_ROLE)
-    assert demo_window.current_assessment_id() != chosen
+    assert table.currentIndex().row() == 1 and demo_window.current_assessment_id() != chosen
     before = snapshot(demo_store.path)
     qtbot.keyClick(table, Qt.Key.Key_Return)
     assert demo_window.current_assessment_id() == chosen
@@ -190,8 +199,7 @@ def test_enter_on_a_matrix_row_opens_that_assessment_read_only(
 def test_an_agency_under_a_weak_indicator_opens_at_that_indicator(
     demo_window: MainWindow, picture: CityPicture, qtbot: QtBot
 ) -> None:
-    city = open_city(demo_window, qtbot)
-    city.ui.tabCity.setCurrentWidget(city.weakest)
+    city = open_tab(demo_window, qtbot, "weakest")
     tree = city.weakest.ui.treeWeakest
     model = tree.model()
     weakest = picture.weakest(15, kind=KIND_DIMENSION)
@@ -204,10 +212,8 @@ def test_an_agency_under_a_weak_indicator_opens_at_that_indicator(
     for name in (e.agency_name for e in lowest.values()):
         assert name in model.index(0, 4).data()
     child = model.index(0, 0, top)
-    tree.setFocus()
     tree.expand(top)
-    tree.setCurrentIndex(child)
-    qtbot.keyClick(tree, Qt.Key.Key_Return)
+    press_enter_on(qtbot, tree, child)
     assert child.data(INDICATOR_ROLE) == weakest[0].code
     assert demo_window.current_assessment_id() == child.data(ASSESSMENT_ROLE)
     assert demo_window.editor.code == weakest[0].code
@@ -323,13 +329,6 @@ def test_a_new_coordinator_is_told_what_to_do(
     assert "impor paket" in text and "Finalisasi dan kunci" in text
     assert city.ui.labelCityEmptyTitle.text() == "Belum ada penilaian final"
     assert not city.ui.comboYear.isVisibleTo(city)
-
-
-@pytest.fixture
-def english() -> Iterator[None]:
-    set_language("en")
-    yield
-    set_language("id")
 
 
 def test_the_city_window_speaks_english(
