@@ -15,7 +15,7 @@ from fractions import Fraction
 from PySide6.QtWidgets import QLabel, QWidget
 
 from kotacerdas_desktop.domain.catalogue import KIND_DIMENSION, Catalogue
-from kotacerdas_desktop.domain.city import AgencyEntry, YearChange, agency_year_over_year
+from kotacerdas_desktop.domain.city import AgencyEntry, YearChange
 from kotacerdas_desktop.domain.figures import PLACES, format_figure
 from kotacerdas_desktop.domain.score_text import format_share, index_name, predicate_text
 from kotacerdas_desktop.domain.text import t
@@ -113,10 +113,10 @@ class MatrixView(QWidget):
             *[wrap_title(short_name(d.name)) for d in dimensions],
         ]
         tips = [""] * FIXED_COLUMNS + [str(x.name) for x in (*catalogue.lenses, *dimensions)]
-        changes = {c.code: c for c in agency_year_over_year(picture, data.previous)}
         bands = Bands(catalogue)
         rows = [
-            self._row(bands, entry, changes[entry.agency_code], before) for entry in picture.entries
+            self._row(bands, entry, data.agency_changes[entry.agency_code], before)
+            for entry in picture.entries
         ]
         self.model.set_rows(titles, rows, tips)
         arrange(self.ui.tableMatrix, 0)

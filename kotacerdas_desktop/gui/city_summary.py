@@ -12,7 +12,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QWidget
 
 from kotacerdas_desktop.domain.catalogue import Catalogue
-from kotacerdas_desktop.domain.city import CityPicture, YearChange, year_over_year
+from kotacerdas_desktop.domain.city import CityPicture
 from kotacerdas_desktop.domain.score_report import ScoreReport
 from kotacerdas_desktop.domain.score_text import index_name, method_sentence, predicate_text
 from kotacerdas_desktop.domain.text import t
@@ -131,17 +131,16 @@ class SummaryView(QWidget):
             )
             + str(method_sentence(picture.catalogue, report))
         )
-        self._fill_changes(picture, data.previous)
+        self._fill_changes(picture, data)
         self._fill_absent(picture)
 
-    def _fill_changes(self, picture: CityPicture, previous: CityPicture | None) -> None:
+    def _fill_changes(self, picture: CityPicture, data: CityData) -> None:
         report = picture.report
         assert report is not None
         year, before = picture.year, picture.year - 1
-        changes: list[YearChange] = year_over_year(picture, previous)
         rows = []
         bands = Bands(picture.catalogue)
-        for change in changes:
+        for change in data.changes:
             name = part_name(picture.catalogue, report, change.code)
             rows.append(
                 [
@@ -158,10 +157,10 @@ class SummaryView(QWidget):
             str(
                 t(
                     f"Belum ada penilaian final {before} untuk dibandingkan."
-                    if previous is None
+                    if not data.compared
                     else f"Gambaran kota {before} dihitung dengan aturan yang sama.",
                     f"No final assessment of {before} to compare with."
-                    if previous is None
+                    if not data.compared
                     else f"The {before} city picture is computed by the same rules.",
                 )
             )
