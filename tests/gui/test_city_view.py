@@ -235,6 +235,23 @@ def test_an_agency_without_an_assessment_is_listed_as_not_sent(
     assert city.matrix.model.rowCount() == 10
 
 
+def test_an_agency_on_another_framework_is_listed_apart_with_the_reason(
+    demo_store: Store, open_window: WindowFactory, qtbot: QtBot
+) -> None:
+    signatories = demo_store.agencies.get("BAPPEDA").signatories
+    demo_store.agencies.add(Agency("DISNAKER", "Dinas Tenaga Kerja", signatories=signatories))
+    spbe = demo_store.assessments.new("DISNAKER", YEAR, framework="SPBE")
+    demo_store.lifecycle.finalize(spbe.id, override_reason="Uji kerangka lain")
+    city = open_city(open_window(demo_store), qtbot)
+    other = city.summary.other
+    assert column_texts(other, 0) == ["Dinas Tenaga Kerja"]
+    assert "dinilai dengan SPBE" in column_texts(other, 1)[0]
+    assert city.summary.ui.groupOther.title() == "Kerangka lain, tidak dihitung (1)"
+    assert city.summary.ui.tableOther.isVisibleTo(city)
+    assert city.matrix.model.rowCount() == 10  # never mixed into the city's figures
+    assert city.summary.missing.rowCount() == 0  # it has sent: it is not "missing"
+
+
 def test_a_drafts_autosave_does_not_recompute_the_city(
     demo_window: MainWindow, demo_store: Store, qtbot: QtBot
 ) -> None:
