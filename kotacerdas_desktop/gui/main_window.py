@@ -26,6 +26,7 @@ from kotacerdas_desktop.domain.model import Assessment
 from kotacerdas_desktop.domain.scoring import score
 from kotacerdas_desktop.domain.text import t
 from kotacerdas_desktop.gui import (
+    city_window,
     exchange_actions,
     operations,
     preferences,
@@ -91,6 +92,7 @@ class MainWindow(QMainWindow):
         self._show_path()
         self.sheet_menu = sheet_actions.install(self)  # print, finalize, reopen, verify
         self.exchange_menu = exchange_actions.install(self)  # export and import packages
+        city_window.install(self)  # Kota > City picture
         self._open_initial()
 
     # Public interface ------------------------------------------------------------

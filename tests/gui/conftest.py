@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
+from kotacerdas_desktop.domain.text import set_language
 from kotacerdas_desktop.gui.main_window import MainWindow
 from kotacerdas_desktop.gui.preferences import SETTINGS_ENV
 from kotacerdas_desktop.store import Store
@@ -17,10 +18,15 @@ HERE = Path(__file__).parent
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """The offscreen platform warns once per shown window about a feature it lacks; not our code."""
+    """The offscreen platform warns about window features it lacks (size hints, raising a
+    window to the front); not our code."""
     for item in items:
         if HERE in item.path.parents:
-            item.add_marker(pytest.mark.qt_log_ignore("does not support propagateSizeHints"))
+            item.add_marker(
+                pytest.mark.qt_log_ignore(
+                    "does not support propagateSizeHints", "does not support raise"
+                )
+            )
 
 
 @pytest.fixture(autouse=True)
@@ -51,6 +57,14 @@ def open_window(qtbot: QtBot) -> Iterator[WindowFactory]:
     yield make
     for window in windows:
         window.close()
+
+
+@pytest.fixture
+def english() -> Iterator[None]:
+    """The interface in English for one test (KOTACERDAS_LANG=en)."""
+    set_language("en")
+    yield
+    set_language("id")
 
 
 @pytest.fixture
