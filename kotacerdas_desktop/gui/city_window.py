@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QWidget
 
 from kotacerdas_desktop.domain.errors import KotaCerdasError
 from kotacerdas_desktop.domain.text import t
-from kotacerdas_desktop.gui import operations
+from kotacerdas_desktop.gui import city_actions, operations
 from kotacerdas_desktop.gui.city_data import CityData, CityLoader
 from kotacerdas_desktop.gui.city_enablers import EnablersView
 from kotacerdas_desktop.gui.city_matrix import MatrixView
@@ -216,6 +216,7 @@ def open_city_window(main: MainWindow) -> CityWindow:
     window = main.findChild(CityWindow, "cityWindow")
     if window is None:
         window = CityWindow(main.store, main)
+        window.recap_actions = city_actions.install(window, main)
         window.openRequested.connect(lambda assessment_id, code: _drill(main, assessment_id, code))
         main.closed.connect(window.close)
         screen = QGuiApplication.primaryScreen().availableGeometry()

@@ -399,3 +399,67 @@ def import_packages(
         title=str(t("Impor paket OPD", "Import agency packages")),
         on_done=on_done,
     )
+
+
+# The coordinator's outputs -------------------------------------------------------
+
+
+def write_recap(
+    store: Store,
+    year: int,
+    out: Path,
+    paper: str,
+    *,
+    parent: QWidget | None,
+    on_done: Callable[[Any], None],
+    fields: FieldMessages | None = None,
+) -> background.Task:
+    """The city recap of a year as PDF, XLSX or CSV (by the extension), made in the background."""
+    from kotacerdas_desktop.reports.recap import write_recap as write
+
+    def work(worker_store: Store, progress: background.Progress) -> Any:
+        progress.step(0, 0, str(t(f"Menyusun {out.name} …", f"Making {out.name} …")))
+        return write(worker_store, year, out, paper)
+
+    return perform_in_background(
+        Change(SETTINGS),
+        work,
+        store_path=store.path,
+        parent=parent,
+        title=str(t("Rekap kota", "City recap")),
+        fields=fields,
+        on_done=on_done,
+    )
+
+
+def remember_coordinator(store: Store, code: str) -> Agency | None:
+    """Keep the agency that coordinates the city's smart city team (its kop heads the recap)."""
+    return perform(Change(SETTINGS), lambda: store.coordinator.remember(code))
+
+
+def write_register(
+    store: Store,
+    year: int,
+    out: Path,
+    filters: tuple[int, str | None, str | None],
+    *,
+    parent: QWidget | None,
+    on_done: Callable[[Any], None],
+) -> background.Task:
+    """The follow-up register as shown (below a level, one agency or dimension) to a workbook."""
+    from kotacerdas_desktop.reports.register import write_register as write
+
+    below, agency, dimension = filters
+
+    def work(worker_store: Store, progress: background.Progress) -> Any:
+        progress.step(0, 0, str(t(f"Menyusun {out.name} …", f"Making {out.name} …")))
+        return write(worker_store, year, out, below, agency, dimension)
+
+    return perform_in_background(
+        Change(SETTINGS),
+        work,
+        store_path=store.path,
+        parent=parent,
+        title=str(t("Register rencana tindak lanjut", "Follow-up register")),
+        on_done=on_done,
+    )
