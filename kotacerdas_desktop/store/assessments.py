@@ -1,9 +1,10 @@
 """Assessments and their answers: create, answer, read, score.
 
-Every business operation is one ``db.atomic()`` block (sqlite-utils commits
-each write method on its own otherwise), and writes to a finalized
-assessment are refused here with a clear message and, as a backstop, by
-triggers in the file itself (schema v3).
+Every business operation is one ``db.atomic()`` block, which begins
+IMMEDIATE (store/database.py): the checks that decide a write (the lock
+state, the old values for the audit trail) run inside the transaction that
+makes it. Writes to a finalized assessment are refused here with a clear
+message and, as a backstop, by triggers in the file itself (schema v3).
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from kotacerdas_desktop.domain.validation import check_answer, check_year
 from kotacerdas_desktop.store import audit
 from kotacerdas_desktop.store.agencies import Agencies
 from kotacerdas_desktop.store.catalogues import Catalogues
-from kotacerdas_desktop.store.clock import current_user, now
+from kotacerdas_desktop.store.clock import now
 
 DEFAULT_FRAMEWORK = "SMARTCITY"
 ANSWER_FIELDS = (
@@ -176,17 +177,17 @@ class Assessments:
     def new(self, agency_code: str, year: int | str, framework: str | None = None) -> Assessment:
         """Start revision 1 of an agency's assessment for a year against the newest catalogue."""
         year = check_year(year)
-        agency = self.agencies.get(agency_code)
-        stored = self.catalogues.require(framework or DEFAULT_FRAMEWORK)
-        if self.current(agency.code, year) is not None:
-            raise ValidationError(
-                t(
-                    f"OPD {agency.code} sudah punya penilaian tahun {year}.",
-                    f"Agency {agency.code} already has an assessment for {year}.",
-                ),
-                field="year",
-            )
         with self.db.atomic():
+            agency = self.agencies.get(agency_code)
+            stored = self.catalogues.require(framework or DEFAULT_FRAMEWORK)
+            if self.current(agency.code, year) is not None:
+                raise ValidationError(
+                    t(
+                        f"OPD {agency.code} sudah punya penilaian tahun {year}.",
+                        f"Agency {agency.code} already has an assessment for {year}.",
+                    ),
+                    field="year",
+                )
             new_id = self.insert_draft(agency.code, year, stored.id)
         return self.get(new_id)
 
@@ -224,48 +225,49 @@ class Assessments:
 
     def save_answer(self, assessment_id: int, answer: Answer, actor: str | None = None) -> Answer:
         """Store an answer's fields (not its evidence) and record each changed field in the audit trail."""
-        assessment = self.editable(assessment_id)
-        check_answer(self.catalogue_of(assessment), answer)
-        actor = actor or current_user()
-        old = self.db.execute(
-            f"SELECT {', '.join(ANSWER_FIELDS)} FROM answers WHERE assessment_id = ? AND indicator_code = ?",
-            [assessment_id, answer.indicator_code],
-        ).fetchone()
-        new_values = {
-            "level": answer.level,
-            "not_applicable": int(answer.not_applicable),
-            "na_reason": answer.na_reason if answer.not_applicable else "",
-            "justification": answer.justification,
-            "follow_up": answer.follow_up,
-            "review_flag": int(answer.review_flag),
-            "review_comment": answer.review_comment,
-        }
-        old_values = (
-            dict(zip(ANSWER_FIELDS, old, strict=True)) if old else dict.fromkeys(ANSWER_FIELDS)
-        )
-        changes = {k: (old_values[k], v) for k, v in new_values.items() if old_values[k] != v}
-        if not changes:
-            return answer
-        stamp = now()
-        with lock_guard(assessment), self.db.atomic():
-            self.db.execute(
-                "INSERT INTO answers (assessment_id, indicator_code, level, not_applicable, na_reason, justification, "
-                "follow_up, review_flag, review_comment, changed_by, changed_at) "
-                "VALUES (:id, :code, :level, :not_applicable, :na_reason, :justification, :follow_up, :review_flag, "
-                ":review_comment, :actor, :at) "
-                "ON CONFLICT (assessment_id, indicator_code) DO UPDATE SET level = excluded.level, "
-                "not_applicable = excluded.not_applicable, na_reason = excluded.na_reason, "
-                "justification = excluded.justification, follow_up = excluded.follow_up, "
-                "review_flag = excluded.review_flag, review_comment = excluded.review_comment, "
-                "changed_by = excluded.changed_by, changed_at = excluded.changed_at",
-                {
-                    "id": assessment_id,
-                    "code": answer.indicator_code,
-                    "actor": actor,
-                    "at": stamp,
-                    **new_values,
-                },
+        with self.db.atomic():
+            assessment = self.editable(assessment_id)
+            check_answer(self.catalogue_of(assessment), answer)
+            actor = actor or audit.actor(self.db)
+            old = self.db.execute(
+                f"SELECT {', '.join(ANSWER_FIELDS)} FROM answers WHERE assessment_id = ? AND indicator_code = ?",
+                [assessment_id, answer.indicator_code],
+            ).fetchone()
+            new_values = {
+                "level": answer.level,
+                "not_applicable": int(answer.not_applicable),
+                "na_reason": answer.na_reason if answer.not_applicable else "",
+                "justification": answer.justification,
+                "follow_up": answer.follow_up,
+                "review_flag": int(answer.review_flag),
+                "review_comment": answer.review_comment,
+            }
+            old_values = (
+                dict(zip(ANSWER_FIELDS, old, strict=True)) if old else dict.fromkeys(ANSWER_FIELDS)
             )
+            changes = {k: (old_values[k], v) for k, v in new_values.items() if old_values[k] != v}
+            if not changes:
+                return answer
+            stamp = now()
+            with lock_guard(assessment):
+                self.db.execute(
+                    "INSERT INTO answers (assessment_id, indicator_code, level, not_applicable, na_reason, justification, "
+                    "follow_up, review_flag, review_comment, changed_by, changed_at) "
+                    "VALUES (:id, :code, :level, :not_applicable, :na_reason, :justification, :follow_up, :review_flag, "
+                    ":review_comment, :actor, :at) "
+                    "ON CONFLICT (assessment_id, indicator_code) DO UPDATE SET level = excluded.level, "
+                    "not_applicable = excluded.not_applicable, na_reason = excluded.na_reason, "
+                    "justification = excluded.justification, follow_up = excluded.follow_up, "
+                    "review_flag = excluded.review_flag, review_comment = excluded.review_comment, "
+                    "changed_by = excluded.changed_by, changed_at = excluded.changed_at",
+                    {
+                        "id": assessment_id,
+                        "code": answer.indicator_code,
+                        "actor": actor,
+                        "at": stamp,
+                        **new_values,
+                    },
+                )
             audit.record(
                 self.db,
                 actor=actor,

@@ -9,7 +9,7 @@ import pytest
 
 from kotacerdas_desktop.domain.errors import StorageError
 from kotacerdas_desktop.store import Store
-from kotacerdas_desktop.store.database import DB_ENV, default_db_path
+from kotacerdas_desktop.store.location import DB_ENV, default_db_path
 from kotacerdas_desktop.store.schema import APPLICATION_ID, SCHEMA_VERSION, migrate
 
 
@@ -39,7 +39,7 @@ def test_every_older_version_is_backed_up_and_migrated(tmp_path, old_version):
     with Store.open(path) as store:
         assert store.settings.get("city_name") == "Kota Mojokerto"
         assert store.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
-    backups = list(tmp_path.glob(f"lama.v{old_version}-backup-*.sqlite"))
+    backups = list((tmp_path / "backups").glob(f"lama.migration-v{old_version}.*.sqlite"))
     assert len(backups) == 1
     assert pragma(backups[0], "user_version") == old_version
 
