@@ -23,7 +23,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add.add_argument("--head-nip", default="", help="NIP Kepala OPD (18 digit)")
     add.add_argument("--head-position", default="", help="jabatan / position")
     add.add_argument("--head-rank", default="", help="pangkat/golongan / rank and grade")
-    add.set_defaults(handler=with_store(add_agency))
+    add.set_defaults(handler=with_store(add_agency, create=True))
     listing = sub.add_parser("list", help="daftar OPD / list agencies")
     add_json(listing)
     listing.set_defaults(handler=with_store(list_agencies))

@@ -319,6 +319,7 @@ def fill_demo(
 
     def work(worker_store: Store, progress: background.Progress) -> Any:
         progress.step(0, 0, str(t("Membuat kota contoh …", "Creating the demo city …")))
+        worker_store.check_demo_target()
         return fill_demo_city(worker_store)
 
     return perform_in_background(

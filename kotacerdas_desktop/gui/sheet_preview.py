@@ -30,9 +30,10 @@ from kotacerdas_desktop.domain.text import LocalText, t
 from kotacerdas_desktop.gui import background
 from kotacerdas_desktop.gui.print_job import paper_mismatch, prepare_printer, start_printing
 from kotacerdas_desktop.reports.batch import sheet_file_name
-from kotacerdas_desktop.reports.sheet import RenderedSheet, build_sheet, write_atomically
+from kotacerdas_desktop.reports.sheet import RenderedSheet, build_sheet
 from kotacerdas_desktop.reports.sheet_data import load_sheet_data
 from kotacerdas_desktop.store import Store
+from kotacerdas_desktop.store.outputs import PDF, write_output
 
 PAPERS = (
     ("a4", t("A4 (210 × 297 mm)", "A4 (210 × 297 mm)")),
@@ -219,7 +220,7 @@ class SheetPreviewDialog(QDialog):
             return False
         path = path if path.suffix.lower() == ".pdf" else path.with_suffix(".pdf")
         try:
-            write_atomically(self.sheet.pdf, path)
+            write_output(self.sheet.pdf, path, PDF, self.store.path)
         except StorageError as error:
             QMessageBox.warning(self, "KotaCerdas", str(error))
             return False

@@ -9,6 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from kotacerdas_desktop.domain.catalogue_file import load_catalogue_text, read_catalogue_text
+from kotacerdas_desktop.domain.errors import ValidationError
+from kotacerdas_desktop.domain.text import t
 from kotacerdas_desktop.resources import bundled_catalogues
 from kotacerdas_desktop.store.agencies import Agencies
 from kotacerdas_desktop.store.assessments import Assessments
@@ -58,6 +60,23 @@ class Store:
                 catalogue = load_catalogue_text(text, name)
                 if self.catalogues.find(catalogue.code, catalogue.version) is None:
                     self.catalogues.import_text(text, name)
+
+    def check_demo_target(self) -> None:
+        """The demo city goes only into a database without agencies: its finalized
+        assessments can never be removed, so they must not mix with real data."""
+        count = self.db.execute("SELECT count(*) FROM agencies").fetchone()[0]
+        if count:
+            raise ValidationError(
+                t(
+                    f"Basis data {self.path.name} sudah berisi {count} OPD; kota contoh hanya diisikan "
+                    "ke basis data baru agar tidak tercampur dengan data sungguhan. Gunakan berkas baru, "
+                    "mis. kotacerdas --db kota-contoh.sqlite demo",
+                    f"Database {self.path.name} holds {count} agencies already; the demo city goes only "
+                    "into a new database so it never mixes with real data. Use a new file, e.g. "
+                    "kotacerdas --db kota-contoh.sqlite demo",
+                ),
+                field="db",
+            )
 
     def close(self) -> None:
         self.db.close()

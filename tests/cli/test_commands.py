@@ -225,8 +225,40 @@ def test_unusable_database_files(capsys, tmp_path, prepare, message):
 
 
 def test_db_in_a_missing_folder(capsys, tmp_path):
-    code, _, err = run_cli(capsys, tmp_path / "hilang" / "db.sqlite", "agency", "list")
+    code, _, err = run_cli(capsys, tmp_path / "hilang" / "db.sqlite", "agency", "add", "DLH", "DLH")
     assert code == 2 and "tidak ada; buat foldernya dulu" in err
+
+
+READING = [
+    ["agency", "list"],
+    ["assessment", "list"],
+    ["assessment", "show", "1"],
+    ["catalogue", "list"],
+    ["verify", "ab" * 32],
+    ["sheet", "1", "--out", "lembar.pdf"],
+    ["check"],
+    ["history", "1"],
+    ["backup"],
+    ["assessment", "new", "DLH", "2026"],
+    ["catalogue", "import", "katalog.json"],
+]
+
+
+@pytest.mark.parametrize("args", READING, ids=[" ".join(a) for a in READING])
+def test_a_mistyped_database_path_is_refused_not_created(capsys, tmp_path, monkeypatch, args):
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run_cli(capsys, tmp_path / "salah-ketik.sqlite", *args)
+    assert code == 2
+    assert "salah-ketik.sqlite tidak ada" in err and "Periksa --db" in err
+    assert out == "" and list(tmp_path.iterdir()) == []
+
+
+def test_demo_refuses_a_database_that_holds_agencies(capsys, flow):
+    before = snapshot(flow)
+    code, _, err = run_cli(capsys, flow, "demo")
+    assert code == 2
+    assert "sudah berisi 1 OPD" in err and "--db" in err
+    assert snapshot(flow) == before
 
 
 def test_english_messages_when_asked(capsys, flow, monkeypatch):
