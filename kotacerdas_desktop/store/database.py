@@ -26,7 +26,7 @@ from sqlite_utils import Database
 from kotacerdas_desktop.domain.errors import BusyError, DamagedError, StorageError
 from kotacerdas_desktop.domain.text import t
 from kotacerdas_desktop.store import backups
-from kotacerdas_desktop.store.location import check_location, refuse
+from kotacerdas_desktop.store.location import check_location, is_sqlite_file, refuse
 from kotacerdas_desktop.store.schema import APPLICATION_ID, SCHEMA_VERSION, migrate
 
 BUSY_TIMEOUT_S = 10.0  # how long a write waits for another program's write to finish
@@ -153,6 +153,19 @@ def _check_identity(conn: sqlite3.Connection, path: Path) -> int:
     return version
 
 
+def _refuse_a_lost_database(path: Path) -> None:
+    """A file we have backed up that is now empty or no longer SQLite is damaged, not new or foreign."""
+    if not path.is_file() or is_sqlite_file(path) or not backups.list_backups(path):
+        return
+    size = path.stat().st_size
+    raise damaged_error(
+        path,
+        "0 byte"
+        if size == 0
+        else str(t("kepala berkas bukan SQLite", "the header is not SQLite's")),
+    )
+
+
 def quick_check(conn: sqlite3.Connection) -> list[str]:
     """SQLite's fast structural check: ["ok"] for a sound file, else what is wrong."""
     return [row[0] for row in conn.execute("PRAGMA quick_check").fetchall()]
@@ -172,6 +185,7 @@ def connect(path: Path) -> sqlite3.Connection:
 def open_database(path: Path, *, create: bool = True) -> StoreDatabase:
     """Open (or create) the database file: checked, backed up when due, migrated to the current schema."""
     path = Path(path)
+    _refuse_a_lost_database(path)
     check_location(path, create)
     conn = connect(path)
     try:
