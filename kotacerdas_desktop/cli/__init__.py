@@ -92,7 +92,7 @@ def run_handler(args: argparse.Namespace) -> int:
     except sqlite3.Error as exc:  # about the file (busy, damaged, disk full), else a program error
         mapped = storage_error(exc, Path(args.db) if args.db else default_db_path())
         if mapped is None:
-            return unexpected(exc)
+            return unexpected(exc, args)
         return refused(mapped)
     except KotaCerdasError as exc:
         return refused(exc)
@@ -100,7 +100,7 @@ def run_handler(args: argparse.Namespace) -> int:
         print(t("kotacerdas: dihentikan.", "kotacerdas: interrupted."), file=sys.stderr)
         return EXIT_INTERRUPTED
     except Exception as exc:
-        return unexpected(exc)
+        return unexpected(exc, args)
 
 
 def refused(error: KotaCerdasError) -> int:
@@ -108,9 +108,10 @@ def refused(error: KotaCerdasError) -> int:
     return EXIT_BUSY if isinstance(error, BusyError) else EXIT_USER_ERROR
 
 
-def unexpected(error: Exception) -> int:
+def unexpected(error: Exception, args: argparse.Namespace) -> int:
     """One line and where the details are; the traceback goes to the log, not the screen."""
-    log = errorlog.log_exception(error, "kotacerdas " + " ".join(sys.argv[1:]))
+    command = " ".join(str(part) for part in (args.command, getattr(args, "action", "")) if part)
+    log = errorlog.log_exception(error, f"kotacerdas {command}")
     where = log if log is not None else "stderr"
     print(
         t(

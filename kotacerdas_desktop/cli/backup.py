@@ -8,7 +8,7 @@ from pathlib import Path
 
 from kotacerdas_desktop.cli.common import add_json, print_json, print_table, with_store
 from kotacerdas_desktop.domain.errors import DamagedError
-from kotacerdas_desktop.domain.text import LocalText, t
+from kotacerdas_desktop.domain.text import t
 from kotacerdas_desktop.store import Store, backups
 from kotacerdas_desktop.store.location import default_db_path
 
@@ -36,22 +36,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     restore.set_defaults(handler=run_restore)
 
 
-def describe(contents: backups.Contents) -> LocalText:
-    years = ", ".join(str(y) for y in contents.years) or "-"
-    return t(
-        f"{contents.agencies} OPD, tahun {years}, {contents.assessments} penilaian, {contents.answers} jawaban",
-        f"{contents.agencies} agencies, years {years}, {contents.assessments} assessments, {contents.answers} answers",
-    )
-
-
 def run_backup(store: Store, args: argparse.Namespace) -> int:
     if args.list:
         return list_backups(store.path, args.json)
     made = backups.make_backup(store.db.conn, store.path, backups.MANUAL, args.out)
     print(
         t(
-            f"Cadangan terverifikasi dibuat: {made} ({describe(backups.contents(made))}).",
-            f"Verified backup made: {made} ({describe(backups.contents(made))}).",
+            f"Cadangan terverifikasi dibuat: {made} ({backups.contents(made).describe()}).",
+            f"Verified backup made: {made} ({backups.contents(made).describe()}).",
         )
     )
     return 0
@@ -83,7 +75,7 @@ def list_backups(db_path: Path, as_json: bool) -> int:
             (
                 f"{b.made:%Y-%m-%d %H:%M}",
                 b.kind,
-                describe(c) if c is not None else t("tidak terbaca", "unreadable"),
+                c.describe() if c is not None else t("tidak terbaca", "unreadable"),
                 b.path.name,
             )
             for b, c in rows
@@ -107,8 +99,8 @@ def run_restore(args: argparse.Namespace) -> int:
         lock.release()
     print(
         t(
-            f"Dipulihkan dari {args.file}: {describe(backups.contents(args.file))}.",
-            f"Restored from {args.file}: {describe(backups.contents(args.file))}.",
+            f"Dipulihkan dari {args.file}: {backups.contents(args.file).describe()}.",
+            f"Restored from {args.file}: {backups.contents(args.file).describe()}.",
         )
     )
     if aside is not None:

@@ -21,12 +21,14 @@ from typing import Any, Protocol, TypeVar
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
+from kotacerdas_desktop import errorlog
 from kotacerdas_desktop.demo import fill_demo_city
-from kotacerdas_desktop.domain.errors import KotaCerdasError, StorageError, ValidationError
+from kotacerdas_desktop.domain.errors import KotaCerdasError, ValidationError
 from kotacerdas_desktop.domain.model import Agency, Answer, Assessment, Evidence
 from kotacerdas_desktop.domain.text import t
 from kotacerdas_desktop.gui import background
-from kotacerdas_desktop.store import Store
+from kotacerdas_desktop.gui.error_dialog import show_unexpected
+from kotacerdas_desktop.store import Store, backups
 
 T = TypeVar("T")
 
@@ -35,6 +37,7 @@ EVIDENCE = "evidence"
 AGENCY = "agency"
 ASSESSMENT = "assessment"
 SETTINGS = "settings"
+BACKUP = "backup"
 
 
 @dataclass(frozen=True)
@@ -118,9 +121,10 @@ def perform_in_background(
     def failed(exc: BaseException) -> None:
         if isinstance(exc, background.Cancelled):
             return
-        if not isinstance(exc, KotaCerdasError):
-            exc = StorageError(t(f"Gagal: {exc}", f"Failed: {exc}"))
-        report(exc, fields)
+        if isinstance(exc, KotaCerdasError):
+            report(exc, fields)
+        else:  # logged with its traceback by the worker already
+            show_unexpected(exc, errorlog.log_path(), parent)
 
     return background.start(
         background.with_store(store_path, work),
@@ -290,6 +294,30 @@ def set_attachment_limit(store: Store, megabytes: float) -> bool:
         return True
 
     return perform(Change(SETTINGS), action) is not None
+
+
+def set_operator_name(store: Store, name: str, fields: FieldMessages | None = None) -> str | None:
+    """Who is at the keyboard: shown with the OS user in the audit trail of every later change."""
+    return perform(Change(SETTINGS), lambda: store.settings.set_operator_name(name), fields)
+
+
+def make_backup(
+    store: Store, *, parent: QWidget | None, on_done: Callable[[Path], None]
+) -> background.Task:
+    """A verified manual backup into the backups folder, made off the GUI thread."""
+
+    def work(worker_store: Store, progress: background.Progress) -> Path:
+        progress.step(0, 0, str(t("Membuat cadangan …", "Backing up …")))
+        return backups.make_backup(worker_store.db.conn, worker_store.path, backups.MANUAL)
+
+    return perform_in_background(
+        Change(BACKUP),
+        work,
+        store_path=store.path,
+        parent=parent,
+        title=str(t("Cadangan", "Backup")),
+        on_done=on_done,
+    )
 
 
 def start_city(

@@ -72,6 +72,20 @@ def ask_attachment_limit(
     _show(dialog)
 
 
+def ask_operator_name(parent: QWidget, current: str, chosen: Callable[[str], None]) -> None:
+    dialog = _input(
+        parent,
+        t("Nama operator", "Operator name"),
+        t(
+            "Nama Anda, dicatat bersama nama pengguna komputer pada setiap perubahan:",
+            "Your name, recorded with the computer's user name on every change:",
+        ),
+    )
+    dialog.setTextValue(current)
+    dialog.textValueSelected.connect(chosen)
+    _show(dialog)
+
+
 def show_shortcuts(parent: QWidget) -> None:
     table = "".join(
         f"<tr><td><b>{key}</b></td><td>&nbsp;&nbsp;{text}</td></tr>" for key, text in SHORTCUTS

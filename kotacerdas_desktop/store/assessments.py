@@ -36,6 +36,15 @@ ANSWER_FIELDS = (
     "review_flag",
     "review_comment",
 )
+EMPTY_ANSWER: dict[str, object] = {
+    "level": None,
+    "not_applicable": 0,
+    "na_reason": "",
+    "justification": "",
+    "follow_up": "",
+    "review_flag": 0,
+    "review_comment": "",
+}
 LOCK_MESSAGE = "finalized assessment is locked"
 
 
@@ -242,9 +251,8 @@ class Assessments:
                 "review_flag": int(answer.review_flag),
                 "review_comment": answer.review_comment,
             }
-            old_values = (
-                dict(zip(ANSWER_FIELDS, old, strict=True)) if old else dict.fromkeys(ANSWER_FIELDS)
-            )
+            # a first save is recorded against an empty answer: only what was filled in
+            old_values = dict(zip(ANSWER_FIELDS, old, strict=True)) if old else EMPTY_ANSWER
             changes = {k: (old_values[k], v) for k, v in new_values.items() if old_values[k] != v}
             if not changes:
                 return answer

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kotacerdas_desktop.domain.errors import DamagedError, StorageError, ValidationError
-from kotacerdas_desktop.domain.text import t
+from kotacerdas_desktop.domain.text import LocalText, t
 from kotacerdas_desktop.store.location import is_sqlite_file
 from kotacerdas_desktop.store.outputs import (
     BACKUP,
@@ -72,6 +72,13 @@ class Contents:
     assessments: int
     answers: int
     schema: int
+
+    def describe(self) -> LocalText:
+        years = ", ".join(str(y) for y in self.years) or "-"
+        return t(
+            f"{self.agencies} OPD, tahun {years}, {self.assessments} penilaian, {self.answers} jawaban",
+            f"{self.agencies} agencies, years {years}, {self.assessments} assessments, {self.answers} answers",
+        )
 
 
 def backup_folder(db_path: Path) -> Path:

@@ -1,8 +1,9 @@
 """Where the database file lives, and whether that place can hold it safely.
 
-Checked before SQLite touches anything, in order: the file exists (or may be
-created), its folder exists and is writable, it is not a folder, it starts
-like a SQLite file, and (on Windows) it is not on a network drive. Each
+Checked before SQLite touches anything, in order: (on Windows) it is not on a
+network drive, the file exists (or may be created), its folder exists and is
+writable, it is not a folder, it is not empty unless it is being created, and
+it starts like a SQLite file. Each
 refusal is a StorageError naming the path; nothing is created or changed.
 """
 
@@ -53,7 +54,9 @@ def _windows_drive_type(root: str) -> int:
 
 def on_network_drive(path: Path, drive_type: Callable[[str], int] = _windows_drive_type) -> bool:
     """A UNC path (\\\\server\\share) or a drive letter mapped to a share (Windows paths)."""
-    windows = PureWindowsPath(os.path.abspath(path))
+    windows = PureWindowsPath(path)
+    if not windows.drive:
+        windows = PureWindowsPath(os.path.abspath(path))
     if windows.drive.startswith("\\\\"):
         return True
     return bool(windows.drive) and drive_type(windows.drive + "\\") == DRIVE_REMOTE
@@ -81,6 +84,13 @@ def missing_database(path: Path) -> StorageError:
 def check_location(path: Path, create: bool, windows: bool = sys.platform == "win32") -> None:
     """Refuse a place the database cannot safely live in (see the module docstring)."""
     folder = path.parent
+    if windows and on_network_drive(path):
+        raise refuse(
+            f"{path} ada di drive jaringan. SQLite tidak dapat mengunci berkas dengan aman di sana, "
+            "sehingga data bisa rusak; simpan basis data di disk komputer ini.",
+            f"{path} is on a network drive. SQLite cannot lock files safely there, so data could "
+            "be damaged; keep the database on this computer's own disk.",
+        )
     if not path.exists():
         if not create:
             raise missing_database(path)
@@ -93,13 +103,6 @@ def check_location(path: Path, create: bool, windows: bool = sys.platform == "wi
         raise refuse(
             f"{path} adalah folder, bukan berkas basis data.",
             f"{path} is a folder, not a database file.",
-        )
-    if windows and on_network_drive(path):
-        raise refuse(
-            f"{path} ada di drive jaringan. SQLite tidak dapat mengunci berkas dengan aman di sana, "
-            "sehingga data bisa rusak; simpan basis data di disk komputer ini.",
-            f"{path} is on a network drive. SQLite cannot lock files safely there, so data could "
-            "be damaged; keep the database on this computer's own disk.",
         )
     if not _folder_writable(folder) or (path.exists() and not os.access(path, os.W_OK)):
         raise refuse(

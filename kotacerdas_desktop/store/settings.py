@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from sqlite_utils import Database
 
+from kotacerdas_desktop.domain.errors import ValidationError
+from kotacerdas_desktop.domain.text import t
 from kotacerdas_desktop.store import audit
+
+MAX_OPERATOR_NAME = 80
 
 
 class Settings:
@@ -29,6 +33,20 @@ class Settings:
                 key=key,
                 changes={"value": (row[0] if row else None, value)},
             )
+
+    def set_operator_name(self, name: str) -> str:
+        """The name the audit trail shows beside the OS user for every change made from now on."""
+        name = " ".join(name.split())
+        if len(name) > MAX_OPERATOR_NAME:
+            raise ValidationError(
+                t(
+                    f"Nama operator terlalu panjang ({len(name)} karakter; maks. {MAX_OPERATOR_NAME}).",
+                    f"The operator name is too long ({len(name)} characters; max. {MAX_OPERATOR_NAME}).",
+                ),
+                audit.OPERATOR_KEY,
+            )
+        self.set(audit.OPERATOR_KEY, name)
+        return name
 
     def all(self) -> dict[str, str]:
         return {

@@ -299,3 +299,42 @@ def test_verify_names_the_match_and_warns_when_the_stored_data_changed(capsys, d
     conn.close()
     code, out, err = run_cli(capsys, db_path, "verify", final["fingerprint"])
     assert code == 1 and "Cocok: Dinas" in out and "tidak lagi menghasilkan sidik jari ini" in err
+
+
+def test_an_unexpected_error_is_one_line_and_a_log_with_the_traceback(
+    capsys, flow, tmp_path, monkeypatch
+):
+    from kotacerdas_desktop import errorlog
+    from kotacerdas_desktop.cli import agency
+
+    def broken(store, args):
+        raise ZeroDivisionError("pembagian dengan nol")
+
+    monkeypatch.setenv(errorlog.LOG_ENV, str(tmp_path / "log"))
+    monkeypatch.setattr(agency, "list_agencies", broken)
+    code, out, err = run_cli(capsys, flow, "agency", "list")
+    log = tmp_path / "log" / "kotacerdas.log"
+    assert code == 4 and out == ""
+    assert err.count("\n") == 1 and "Traceback" not in err
+    assert "kesalahan tak terduga (ZeroDivisionError: pembagian dengan nol)" in err
+    assert str(log) in err
+    logged = log.read_text(encoding="utf-8")
+    assert "Traceback" in logged and "in broken" in logged and "agency list" in logged
+
+
+def test_a_busy_database_ends_with_exit_code_3_and_nothing_changed(capsys, flow, monkeypatch):
+    from kotacerdas_desktop.store import database
+
+    monkeypatch.setattr(database, "BUSY_TIMEOUT_S", 0.1)
+    before = snapshot(flow)
+    other = sqlite3.connect(flow, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        code, _, err = run_cli(
+            capsys, flow, "assessment", "answer", "1", "GOV.PUB.01", "--level", "3"
+        )
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert code == 3 and "Program lain sedang menulis" in err and "Traceback" not in err
+    assert snapshot(flow) == before
