@@ -105,13 +105,18 @@ _shown: UnexpectedErrorDialog | None = None
 def show_unexpected(error: BaseException, log: Path | None, parent: QWidget | None = None) -> None:
     """Open the dialog (or add to the one open); safe to call without a window on screen."""
     global _shown
-    if _shown is not None and _shown.isVisible():
+    if _shown is not None:
         _shown.add(error)
         return
-    parent = parent or QApplication.activeWindow()
-    _shown = UnexpectedErrorDialog(error, log, parent)
-    _shown.finished.connect(_shown.deleteLater)
-    _shown.open()
+    dialog = _shown = UnexpectedErrorDialog(error, log, parent or QApplication.activeWindow())
+    dialog.finished.connect(_forget)
+    dialog.finished.connect(dialog.deleteLater)
+    dialog.open()
+
+
+def _forget() -> None:
+    global _shown
+    _shown = None
 
 
 def report_unexpected(error: BaseException, where: str, parent: QWidget | None = None) -> None:

@@ -228,7 +228,7 @@ class MainWindow(QMainWindow):
             "KotaCerdas",
             str(error),
             QMessageBox.StandardButton.Ok,
-            self if self.isVisible() else None,
+            self,
         )
         box.finished.connect(box.deleteLater)
         box.open()
