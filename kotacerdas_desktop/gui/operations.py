@@ -25,7 +25,7 @@ from kotacerdas_desktop import errorlog
 from kotacerdas_desktop.demo import fill_demo_city
 from kotacerdas_desktop.domain.errors import KotaCerdasError, ValidationError
 from kotacerdas_desktop.domain.model import Agency, Answer, Assessment, Evidence
-from kotacerdas_desktop.domain.text import t
+from kotacerdas_desktop.domain.text import LocalText, t
 from kotacerdas_desktop.gui import background
 from kotacerdas_desktop.gui.error_dialog import show_unexpected
 from kotacerdas_desktop.store import Store, backups
@@ -305,18 +305,35 @@ def make_backup(
     store: Store, *, parent: QWidget | None, on_done: Callable[[Path], None]
 ) -> background.Task:
     """A verified manual backup into the backups folder, made off the GUI thread."""
+    return _worker_call(
+        store,
+        Change(BACKUP),
+        t("Cadangan", "Backup"),
+        t("Membuat cadangan …", "Backing up …"),
+        lambda worker: backups.make_backup(worker.db.conn, worker.path, backups.MANUAL),
+        parent=parent,
+        on_done=on_done,
+    )
 
-    def work(worker_store: Store, progress: background.Progress) -> Path:
-        progress.step(0, 0, str(t("Membuat cadangan …", "Backing up …")))
-        return backups.make_backup(worker_store.db.conn, worker_store.path, backups.MANUAL)
+
+def _worker_call(
+    store: Store,
+    change: Change,
+    title: LocalText,
+    busy: LocalText,
+    call: Callable[[Store], T],
+    *,
+    parent: QWidget | None,
+    on_done: Callable[[T], None],
+) -> background.Task:
+    """One store call on a worker's own store, with a busy dialog if it takes a moment."""
+
+    def work(worker_store: Store, progress: background.Progress) -> T:
+        progress.step(0, 0, str(busy))
+        return call(worker_store)
 
     return perform_in_background(
-        Change(BACKUP),
-        work,
-        store_path=store.path,
-        parent=parent,
-        title=str(t("Cadangan", "Backup")),
-        on_done=on_done,
+        change, work, store_path=store.path, parent=parent, title=str(title), on_done=on_done
     )
 
 
@@ -343,18 +360,19 @@ def start_city(
 def fill_demo(
     store: Store, *, parent: QWidget | None, on_done: Callable[[Any], None]
 ) -> background.Task:
-    """The demo city (ten agencies, two years) written by a worker with its own connection."""
+    """The demo city (ten agencies, two years) written by a worker with its own connection;
+    only into a database without agencies (the store refuses otherwise)."""
 
-    def work(worker_store: Store, progress: background.Progress) -> Any:
-        progress.step(0, 0, str(t("Membuat kota contoh …", "Creating the demo city …")))
+    def fill(worker_store: Store) -> Any:
         worker_store.check_demo_target()
         return fill_demo_city(worker_store)
 
-    return perform_in_background(
+    return _worker_call(
+        store,
         Change(ASSESSMENT),
-        work,
-        store_path=store.path,
+        t("Kota contoh", "Demo city"),
+        t("Membuat kota contoh …", "Creating the demo city …"),
+        fill,
         parent=parent,
-        title=str(t("Kota contoh", "Demo city")),
         on_done=on_done,
     )

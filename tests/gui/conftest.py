@@ -60,6 +60,15 @@ def demo_window(demo_store: Store, open_window: WindowFactory) -> MainWindow:
     return open_window(demo_store)
 
 
+def demo_copy(template: Path, folder: Path, name: str = "kotacerdas.sqlite") -> Path:
+    """A copy of the demo city database to start the app on."""
+    import shutil
+
+    target = folder / name
+    shutil.copy(template, target)
+    return target
+
+
 def stored_answer(db: Path, assessment_id: int, code: str) -> dict | None:
     """The answer row as another program sees it in the file (a separate connection)."""
     conn = sqlite3.connect(db)

@@ -15,13 +15,7 @@ from kotacerdas_desktop.gui import app
 from kotacerdas_desktop.gui.backups_dialog import BackupsDialog
 from kotacerdas_desktop.gui.daily_backup import DailyBackup
 from kotacerdas_desktop.store import Store, backups
-from tests.gui.conftest import WindowFactory, answer_modal
-
-
-def demo_copy(template: Path, folder: Path) -> Path:
-    target = folder / "kotacerdas.sqlite"
-    shutil.copy(template, target)
-    return target
+from tests.gui.conftest import WindowFactory, answer_modal, demo_copy
 
 
 def justification(path: Path, assessment_id: int, code: str) -> str:

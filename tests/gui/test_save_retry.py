@@ -15,18 +15,25 @@ from tests.gui.conftest import stored_answer
 TYPED = "Diketik saat program lain menulis."
 
 
+def type_while_locked(window: MainWindow, store: Store, qtbot: QtBot) -> sqlite3.Connection:
+    """Another program holds the write lock (the store waits only 50 ms); the user types."""
+    store.db.execute("PRAGMA busy_timeout = 50")
+    other = sqlite3.connect(store.path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    field = window.form.ui.editJustification
+    field.setFocus()
+    qtbot.keyClicks(field, TYPED)
+    return other
+
+
 def test_a_save_refused_while_another_program_writes_is_kept_and_retried(
     demo_window: MainWindow, demo_store: Store, qtbot: QtBot
 ) -> None:
     window = demo_window
     code, assessment_id = window.editor.code, window.current_assessment_id() or 0
     before = stored_answer(demo_store.path, assessment_id, code)
-    demo_store.db.execute("PRAGMA busy_timeout = 50")
-    other = sqlite3.connect(demo_store.path, isolation_level=None)
-    other.execute("BEGIN IMMEDIATE")
+    other = type_while_locked(window, demo_store, qtbot)
     field = window.form.ui.editJustification
-    field.setFocus()
-    qtbot.keyClicks(field, TYPED)
     assert window.editor.flush() is False
     assert stored_answer(demo_store.path, assessment_id, code) == before
     assert field.toPlainText().endswith(TYPED)
@@ -51,12 +58,7 @@ def test_switching_indicators_while_unsaved_keeps_the_typed_text(
 ) -> None:
     window = demo_window
     code, assessment_id = window.editor.code, window.current_assessment_id() or 0
-    demo_store.db.execute("PRAGMA busy_timeout = 50")
-    other = sqlite3.connect(demo_store.path, isolation_level=None)
-    other.execute("BEGIN IMMEDIATE")
-    field = window.form.ui.editJustification
-    field.setFocus()
-    qtbot.keyClicks(field, TYPED)
+    other = type_while_locked(window, demo_store, qtbot)
     window.step(1)  # the save on leaving the indicator is refused
     assert window.editor.code != code
     window.step(-1)

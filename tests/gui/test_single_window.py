@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import signal
 import subprocess
 import sys
@@ -13,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from kotacerdas_desktop.gui import app
 from kotacerdas_desktop.gui.instance import lock_path
-from tests.gui.conftest import answer_modal
+from tests.gui.conftest import answer_modal, demo_copy
 
 HOLD_AND_WAIT = textwrap.dedent(
     """
@@ -26,12 +25,6 @@ HOLD_AND_WAIT = textwrap.dedent(
     time.sleep(60)
     """
 )
-
-
-def demo_copy(template: Path, folder: Path) -> Path:
-    target = folder / "kotacerdas.sqlite"
-    shutil.copy(template, target)
-    return target
 
 
 def test_a_second_start_on_the_same_file_says_it_is_open(

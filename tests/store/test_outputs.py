@@ -104,3 +104,23 @@ def test_a_failed_write_leaves_no_temporary_file(tmp_path) -> None:
         resource.setrlimit(resource.RLIMIT_FSIZE, (soft, hard))
         signal.signal(signal.SIGXFSZ, previous)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_rename_refused_for_a_moment_is_retried(tmp_path, monkeypatch) -> None:
+    """Windows and antivirus programs hold a file briefly: os.replace fails, then works."""
+    from kotacerdas_desktop.store import outputs
+
+    real_replace, refusals = os.replace, []
+
+    def held_twice(source, target):
+        if len(refusals) < 2:
+            refusals.append(target)
+            raise PermissionError(13, "The process cannot access the file")
+        real_replace(source, target)
+
+    monkeypatch.setattr(outputs, "RENAME_PAUSE_S", 0)
+    monkeypatch.setattr(outputs.os, "replace", held_twice)
+    out = tmp_path / "lembar.pdf"
+    write_output(CONTENT, out, PDF)
+    assert len(refusals) == 2 and out.read_bytes() == CONTENT
+    assert [p.name for p in tmp_path.iterdir()] == ["lembar.pdf"]
