@@ -224,11 +224,7 @@ class MainWindow(QMainWindow):
     def _failed(self, error: KotaCerdasError) -> None:
         """Shown even when this window is hidden or minimized: no message is dropped."""
         box = QMessageBox(
-            QMessageBox.Icon.Warning,
-            "KotaCerdas",
-            str(error),
-            QMessageBox.StandardButton.Ok,
-            self,
+            QMessageBox.Icon.Warning, "KotaCerdas", str(error), QMessageBox.StandardButton.Ok, self
         )
         box.finished.connect(box.deleteLater)
         box.open()
@@ -491,7 +487,9 @@ class MainWindow(QMainWindow):
         if not self._detached:
             self.editor.flush()
             self.editor.retry_pending()
-            if self.editor.pending and not self._close_unsaved():
+            if self.editor.pending and not prompts.confirm_close_unsaved(
+                self, len(self.editor.pending), self._saved_label.toolTip()
+            ):
                 event.ignore()
                 return
             self._detached = True
@@ -506,21 +504,3 @@ class MainWindow(QMainWindow):
             settings.sync()
             self.closed.emit()
         super().closeEvent(event)
-
-    def _close_unsaved(self) -> bool:
-        """Answers the store still cannot take: close anyway only when the user says so."""
-        answer = QMessageBox.warning(
-            self,
-            "KotaCerdas",
-            str(
-                t(
-                    f"{len(self.editor.pending)} jawaban belum tersimpan: {self._saved_label.toolTip()}\n\n"
-                    "Tutup tanpa menyimpannya? Pilih Tidak untuk menunggu; penyimpanan dicoba lagi otomatis.",
-                    f"{len(self.editor.pending)} answer(s) are not saved yet: {self._saved_label.toolTip()}\n\n"
-                    "Close without saving them? Choose No to wait; saving is tried again automatically.",
-                )
-            ),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        return answer == QMessageBox.StandardButton.Yes

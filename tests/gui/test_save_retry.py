@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from kotacerdas_desktop.gui.main_window import MainWindow
 from kotacerdas_desktop.store import Store
-from tests.gui.conftest import stored_answer
+from tests.gui.conftest import answer_modal, stored_answer
 
 TYPED = "Diketik saat program lain menulis."
 
@@ -66,5 +66,23 @@ def test_switching_indicators_while_unsaved_keeps_the_typed_text(
     other.execute("ROLLBACK")
     other.close()
     window.editor.retry_pending()
+    row = stored_answer(demo_store.path, assessment_id, code)
+    assert row is not None and row["justification"].endswith(TYPED)
+
+
+def test_closing_with_unsaved_answers_asks_first(
+    demo_window: MainWindow, demo_store: Store, qtbot: QtBot
+) -> None:
+    window = demo_window
+    code, assessment_id = window.editor.code, window.current_assessment_id() or 0
+    other = type_while_locked(window, demo_store, qtbot)
+    asked = answer_modal(QMessageBox.StandardButton.No)
+    window.close()
+    assert "1 jawaban belum tersimpan" in asked[0] and "Program lain sedang menulis" in asked[0]
+    assert window.isVisible() and window.editor.pending  # still open, still trying
+    other.execute("ROLLBACK")
+    other.close()
+    window.close()  # the retry on closing stores it
+    assert not window.isVisible()
     row = stored_answer(demo_store.path, assessment_id, code)
     assert row is not None and row["justification"].endswith(TYPED)
