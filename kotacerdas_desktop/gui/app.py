@@ -109,7 +109,7 @@ def offer_restore(path: Path, error: DamagedError) -> bool:
     restore = box.addButton(
         str(t("Pulihkan cadangan ini", "Restore this backup")), QMessageBox.ButtonRole.AcceptRole
     )
-    box.addButton(QMessageBox.StandardButton.Close)
+    box.addButton(str(t("Tutup", "Close")), QMessageBox.ButtonRole.RejectRole)
     box.exec()
     if box.clickedButton() is not restore:
         return False

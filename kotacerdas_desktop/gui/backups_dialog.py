@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from kotacerdas_desktop.domain.errors import KotaCerdasError
 from kotacerdas_desktop.domain.text import LocalText, t
 from kotacerdas_desktop.gui import operations
+from kotacerdas_desktop.gui.uiloader import close_buttons
 from kotacerdas_desktop.store import Store, backups
 
 KINDS = {
@@ -110,7 +111,7 @@ class BackupsDialog(QDialog):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.status = QLabel(self)
         self.status.setWordWrap(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons = close_buttons(self)
         self.make_button = self._button(
             buttons, "buttonMakeBackup", t("Buat cadangan sekarang", "Back up now")
         )
@@ -121,7 +122,6 @@ class BackupsDialog(QDialog):
         self.folder_button = self._button(
             buttons, "buttonOpenFolder", t("Buka folder", "Open folder")
         )
-        buttons.rejected.connect(self.reject)
         self.make_button.clicked.connect(self.make_backup)
         self.restore_button.clicked.connect(self.restore_selected)
         self.file_button.clicked.connect(self.restore_from_file)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from kotacerdas_desktop import errorlog
 from kotacerdas_desktop.domain.text import t
+from kotacerdas_desktop.gui.uiloader import close_buttons
 
 _QT_LEVELS = {
     QtMsgType.QtWarningMsg: logging.WARNING,
@@ -67,12 +68,11 @@ class UnexpectedErrorDialog(QDialog):
         self.log_label = QLabel(str(t(f"Log: {where}", f"Log: {where}")))
         self.log_label.setObjectName("labelLogPath")
         self.log_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons = close_buttons(self)
         self.copy_button = QPushButton(str(t("Salin rincian", "Copy details")), self)
         self.copy_button.setObjectName("buttonCopyDetails")
         buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.copy_button.clicked.connect(self.copy_details)
-        buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         for widget in (self.explanation, self.summary, self.log_label, buttons):
             layout.addWidget(widget)

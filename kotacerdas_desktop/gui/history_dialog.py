@@ -9,7 +9,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
-    QDialogButtonBox,
     QHeaderView,
     QLabel,
     QTableWidget,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 from kotacerdas_desktop.domain.text import LocalText, t
 from kotacerdas_desktop.gui.answer_editor import FIELD_NAMES
 from kotacerdas_desktop.gui.formatting import format_timestamp
+from kotacerdas_desktop.gui.uiloader import close_buttons
 from kotacerdas_desktop.store import Store, audit
 
 PARTS: dict[str, LocalText] = {
@@ -79,7 +79,9 @@ class HistoryDialog(QDialog):
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        for column in (3, 4):  # old and new share the room left, their text wrapped
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        self.table.setWordWrap(True)
         for row, change in enumerate(self.changes):
             cells = [
                 (format_timestamp(change.at), ""),
@@ -93,8 +95,8 @@ class HistoryDialog(QDialog):
                 if full and full != text:
                     item.setToolTip(full)  # the whole text, when the cell shows it cut
                 self.table.setItem(row, column, item)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        buttons.rejected.connect(self.reject)
+        self.table.resizeRowsToContents()
+        buttons = close_buttons(self)
         layout = QVBoxLayout(self)
         for widget in (heading, self.table, buttons):
             layout.addWidget(widget)
