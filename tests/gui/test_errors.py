@@ -107,3 +107,11 @@ def test_a_message_for_a_hidden_window_is_still_shown(
     assert any(box.isVisible() and box.text() == "Disk penuh." for box in boxes)
     for box in boxes:
         box.close()
+
+
+@pytest.mark.qt_log_ignore("pesan uji dari Qt")
+def test_qt_warnings_go_to_the_log(handlers: Path) -> None:
+    from PySide6.QtCore import qWarning
+
+    qWarning("pesan uji dari Qt")
+    assert "WARNING Qt: pesan uji dari Qt" in handlers.read_text(encoding="utf-8")

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from kotacerdas_desktop.domain.model import Agency
 from kotacerdas_desktop.store import Store
 from kotacerdas_desktop.store.backups import list_backups
 
@@ -25,47 +26,60 @@ def command(db: Path, *args: str) -> list[str]:
 
 @pytest.fixture
 def draft(db_path: Path) -> tuple[Path, list[str]]:
-    """A database with one agency and draft #1, and the codes of its first indicators."""
+    """A database with agency DLH and its draft #1, ten agencies without an assessment
+    (BAG0..BAG9), and the codes of the draft's first indicators."""
     with Store.open(db_path) as store:
-        from kotacerdas_desktop.domain.model import Agency
-
         store.agencies.add(Agency("DLH", "Dinas Lingkungan Hidup"))
+        for n in range(10):
+            store.agencies.add(Agency(f"BAG{n}", f"Bagian Uji {n}"))
         assessment = store.assessments.new("DLH", 2026)
         codes = [i.code for i in store.assessments.catalogue_of(assessment).indicators()]
-    return db_path, codes[:WRITERS]
+    return db_path, codes
+
+
+def writer_command(db: Path, n: int, codes: list[str]) -> list[str]:
+    """The three commands that used to fail at once: answer, agency add, assessment new."""
+    if n % 3 == 0:
+        return command(db, "agency", "add", f"BARU{n}", f"Dinas Baru {n}")
+    if n % 3 == 1:
+        return command(db, "assessment", "new", f"BAG{n // 3}", "2026")
+    return command(
+        db,
+        "assessment",
+        "answer",
+        "1",
+        codes[n],
+        "--level",
+        "3",
+        "--justification",
+        f"Penulis {n}",
+        "--evidence",
+        f"Dokumen {n}",
+    )
 
 
 def test_thirty_command_line_writers_at_once_all_succeed(draft) -> None:
     db, codes = draft
     processes = [
         subprocess.Popen(
-            command(
-                db,
-                "assessment",
-                "answer",
-                "1",
-                code,
-                "--level",
-                "3",
-                "--justification",
-                f"Penulis {n}",
-                "--evidence",
-                f"Dokumen {n}",
-            ),
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
+            writer_command(db, n, codes), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
         )
-        for n, code in enumerate(codes)
+        for n in range(WRITERS)
     ]
     results = [(p.wait(timeout=120), *p.communicate()) for p in processes]
     assert [code for code, _, _ in results] == [0] * WRITERS, [err for _, _, err in results]
     assert not any("Traceback" in err for _, _, err in results)
     with closing(sqlite3.connect(db)) as conn:
-        stored = dict(conn.execute("SELECT indicator_code, justification FROM answers").fetchall())
+        answers = dict(conn.execute("SELECT indicator_code, justification FROM answers").fetchall())
         evidence = conn.execute("SELECT count(*) FROM evidence").fetchone()[0]
-    assert stored == {code: f"Penulis {n}" for n, code in enumerate(codes)}
-    assert evidence == WRITERS
+        agencies = conn.execute("SELECT count(*) FROM agencies WHERE code LIKE 'BARU%'").fetchone()[
+            0
+        ]
+        drafts = conn.execute(
+            "SELECT count(*) FROM assessments WHERE agency_code LIKE 'BAG%'"
+        ).fetchone()[0]
+    assert answers == {codes[n]: f"Penulis {n}" for n in range(WRITERS) if n % 3 == 2}
+    assert (evidence, agencies, drafts) == (10, 10, 10)
     assert len(list_backups(db)) == 1  # one daily backup, not one per process
 
 
