@@ -9,6 +9,7 @@ The command line logs what it catches itself and prints one line. No Qt here.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import platform
@@ -52,7 +53,6 @@ def logger() -> logging.Logger:
         _handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
         _logger.addHandler(_handler)
         _logger.setLevel(logging.INFO)
-        _logger.propagate = False
     return _logger
 
 
@@ -103,3 +103,5 @@ def install(show: Show) -> None:
 
     sys.excepthook = main_thread
     threading.excepthook = other_thread
+    with contextlib.suppress(OSError):  # unwritable: log_exception falls back to stderr
+        logger()  # from now on the program's warnings (a backup not made) reach the file too

@@ -7,14 +7,12 @@ failure is logged, not shown: the next check tries again.
 
 from __future__ import annotations
 
-import logging
 from contextlib import closing
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QThreadPool, QTimer
 
 from kotacerdas_desktop import errorlog
-from kotacerdas_desktop.domain.errors import KotaCerdasError
 from kotacerdas_desktop.store import backups
 from kotacerdas_desktop.store.database import connect
 
@@ -22,11 +20,10 @@ CHECK_EVERY_MS = 10 * 60 * 1000
 
 
 def make_daily(path: Path) -> None:
+    """On a worker of the thread pool, with its own connection (a failure is logged)."""
     try:
         with closing(connect(path)) as conn:
-            backups.make_backup(conn, path, backups.DAILY)
-    except KotaCerdasError as error:  # busy, disk full, damaged: tried again at the next check
-        errorlog.log_message(logging.WARNING, f"daily backup of {path} not made: {error}")
+            backups.make_daily(conn, path)
     except Exception as error:  # a thread-pool task: nothing else would record it
         errorlog.log_exception(error, f"daily backup of {path}")
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import logging
 import os
 import re
 import sqlite3
@@ -26,7 +27,12 @@ from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from pathlib import Path
 
-from kotacerdas_desktop.domain.errors import DamagedError, StorageError, ValidationError
+from kotacerdas_desktop.domain.errors import (
+    DamagedError,
+    KotaCerdasError,
+    StorageError,
+    ValidationError,
+)
 from kotacerdas_desktop.domain.text import LocalText, t
 from kotacerdas_desktop.store.location import is_sqlite_file
 from kotacerdas_desktop.store.outputs import (
@@ -207,16 +213,18 @@ def make_backup(
     folder = backup_folder(db_path)
     if out is not None:
         check_output(out, BACKUP, db_path)
-    claim = None
+    claim = _claim(db_path, dt.date.today()) if kind == DAILY else None
     try:
         folder.mkdir(exist_ok=True)
-        if kind == DAILY:
-            claim = _claim(db_path, dt.date.today())
-            os.close(os.open(claim, os.O_CREAT | os.O_EXCL | os.O_WRONLY))
-    except FileExistsError:
-        return folder
     except OSError as exc:
         raise write_failed(folder, exc) from exc
+    if claim is not None:
+        try:
+            os.close(os.open(claim, os.O_CREAT | os.O_EXCL | os.O_WRONLY))
+        except FileExistsError:
+            return folder  # another program made today's, or is making it now
+        except OSError as exc:
+            raise write_failed(claim, exc) from exc
     target = (
         Path(out) if out is not None else _new_name(folder, db_path.stem, kind, dt.datetime.now())
     )
@@ -238,6 +246,15 @@ def make_backup(
     if out is None:
         rotate(db_path)
     return target
+
+
+def make_daily(conn: sqlite3.Connection, db_path: Path) -> None:
+    """The day's backup. When it cannot be made (disk full, no room for the folder) the work
+    goes on and the reason goes to the log ("kotacerdas" logger): the next open tries again."""
+    try:
+        make_backup(conn, db_path, DAILY)
+    except KotaCerdasError as error:
+        logging.getLogger("kotacerdas").warning("daily backup of %s not made: %s", db_path, error)
 
 
 def _newest_per(

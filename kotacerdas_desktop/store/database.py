@@ -197,10 +197,10 @@ def open_database(path: Path, *, create: bool = True) -> StoreDatabase:
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA synchronous = FULL")
-        if 0 < version < SCHEMA_VERSION:
+        if 0 < version < SCHEMA_VERSION:  # no upgrade without its backup
             backups.make_backup(conn, path, backups.migration_kind(version))
         elif version > 0 and backups.daily_due(path):
-            backups.make_backup(conn, path, backups.DAILY)
+            backups.make_daily(conn, path)
         if version < SCHEMA_VERSION:
             migrate(conn)
     except sqlite3.Error as exc:

@@ -179,3 +179,15 @@ def test_an_unusable_backup_is_refused_and_nothing_changes(capsys, demo_file, tm
         backups.restore(demo_file, damaged)
     assert snapshot(demo_file) == before
     assert [b.kind for b in backups.list_backups(demo_file)] == ["daily"]
+
+
+def test_a_daily_backup_that_cannot_be_made_does_not_stop_the_work(demo_file, caplog) -> None:
+    """No room for the backups folder (here a file is in its way): the file still opens, the
+    reason is logged, and the next open tries again."""
+    (demo_file.parent / "backups").write_text("bukan folder")
+    with caplog.at_level("WARNING", logger="kotacerdas"), Store.open(demo_file) as store:
+        assert len(store.agencies.list()) == 10
+    assert "daily backup" in caplog.text and "tidak dapat ditulis" in caplog.text
+    (demo_file.parent / "backups").unlink()
+    Store.open(demo_file).close()
+    assert [b.kind for b in backups.list_backups(demo_file)] == ["daily"]
