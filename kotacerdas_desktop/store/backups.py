@@ -214,10 +214,11 @@ def make_backup(
     if out is not None:
         check_output(out, BACKUP, db_path)
     claim = _claim(db_path, dt.date.today()) if kind == DAILY else None
-    try:
-        folder.mkdir(exist_ok=True)
-    except OSError as exc:
-        raise write_failed(folder, exc) from exc
+    if out is None:
+        try:
+            folder.mkdir(exist_ok=True)
+        except OSError as exc:
+            raise write_failed(folder, exc) from exc
     if claim is not None:
         try:
             os.close(os.open(claim, os.O_CREAT | os.O_EXCL | os.O_WRONLY))

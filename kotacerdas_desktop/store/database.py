@@ -20,6 +20,7 @@ import contextlib
 import sqlite3
 from collections.abc import Generator
 from pathlib import Path
+from typing import NoReturn
 
 from sqlite_utils import Database
 
@@ -94,12 +95,15 @@ class StoreDatabase(Database):
         self.path = path
         self.damaged: DamagedError | None = None
 
-    def translate(self, exc: sqlite3.Error) -> StorageError | None:
-        """``storage_error`` for this file; a damaged file is remembered and never written again."""
+    def _raise_translated(self, exc: sqlite3.Error) -> NoReturn:
+        """``storage_error`` for this file (a damaged file is remembered and never written
+        again), or SQLite's own error when it is not about the file (a trigger, a constraint)."""
         error = storage_error(exc, self.path)
+        if error is None:
+            raise exc
         if isinstance(error, DamagedError):
             self.damaged = error
-        return error
+        raise error from exc
 
     @contextlib.contextmanager
     def atomic(self) -> Generator[Database, None, None]:
@@ -112,16 +116,13 @@ class StoreDatabase(Database):
         try:
             self.conn.execute("BEGIN IMMEDIATE")
         except sqlite3.Error as exc:
-            raise (self.translate(exc) or exc) from exc
+            self._raise_translated(exc)
         try:
             yield self
             self.conn.execute("COMMIT")
         except sqlite3.Error as exc:
             self.rollback()
-            error = self.translate(exc)
-            if error is None:
-                raise
-            raise error from exc
+            self._raise_translated(exc)
         except BaseException:
             self.rollback()
             raise
