@@ -117,13 +117,21 @@ def test_a_sheet_never_overwrites_another_database_or_other_data(capsys, demo_db
 
 def test_printing_again_replaces_the_pdfs_and_lists_them(capsys, demo_db, tmp_path):
     out = tmp_path / "out"
-    args = ("sheet", "--all", "--year", "2025", "--out-dir", str(out))
-    code, stdout, _ = run_cli(capsys, demo_db, *args)
-    assert code == 0 and "diganti" not in stdout
-    code, stdout, _ = run_cli(capsys, demo_db, *args)
-    assert code == 0 and "10 PDF lama dengan nama yang sama diganti:" in stdout
-    assert "  lembar-evaluasi-DLH-2025-r1.pdf" in stdout.splitlines()
-    code, stdout, _ = run_cli(capsys, demo_db, "sheet", "1", "--out", str(out / "satu.pdf"))
-    assert code == 0 and "diganti" not in stdout
+    out.mkdir()
+    for name in (
+        "lembar-evaluasi-DLH-2025-r1.pdf",
+        "lembar-evaluasi-DISHUB-2025-r1.pdf",
+        "satu.pdf",
+    ):
+        (out / name).write_bytes(b"%PDF-1.4 dicetak kemarin")
+    code, stdout, _ = run_cli(
+        capsys, demo_db, "sheet", "--all", "--year", "2025", "--out-dir", str(out)
+    )
+    assert code == 0 and "2 PDF lama dengan nama yang sama diganti:" in stdout
+    lines = stdout.splitlines()
+    assert "  lembar-evaluasi-DLH-2025-r1.pdf" in lines
+    assert "  lembar-evaluasi-DISHUB-2025-r1.pdf" in lines
     code, stdout, _ = run_cli(capsys, demo_db, "sheet", "1", "--out", str(out / "satu.pdf"))
     assert code == 0 and "PDF lama dengan nama itu diganti" in stdout
+    code, stdout, _ = run_cli(capsys, demo_db, "sheet", "1", "--out", str(out / "baru.pdf"))
+    assert code == 0 and "diganti" not in stdout
