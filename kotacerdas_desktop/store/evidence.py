@@ -1,7 +1,8 @@
 """Evidence (bukti dukung) of answers, with attached files stored inside the database by SHA-256.
 
-Keeping the files inside the one SQLite file keeps "copy the file" a full
-backup; identical files are stored once.
+Keeping the files inside the one SQLite file keeps a backup of that file a
+full backup; identical files are stored once, and a file is removed in the
+transaction that removes the last evidence referring to it.
 """
 
 from __future__ import annotations
