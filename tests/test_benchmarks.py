@@ -7,24 +7,31 @@ from pathlib import Path
 BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
 
 
-def test_store_timing_smoke():
-    result = subprocess.run(
-        [sys.executable, str(BENCHMARKS / "store_timing.py"), "--smoke"],
+def smoke(script: str) -> str:
+    """The table a benchmark prints with --smoke (tiny sizes)."""
+    return subprocess.run(
+        [sys.executable, str(BENCHMARKS / script), "--smoke"],
         capture_output=True,
         text=True,
         check=True,
         timeout=120,
-    )
-    assert "one save, p50 / p99" in result.stdout
-    assert "open the demo city" in result.stdout
+    ).stdout
+
+
+def test_store_timing_smoke():
+    out = smoke("store_timing.py")
+    assert "one save, p50 / p99" in out
+    assert "open the demo city" in out
+
+
+def test_durability_smoke():
+    out = smoke("durability.py")
+    assert "2 rounds x up to 20 saves" in out
+    assert "integrity_check ok after 2 of 2 kills" in out
+    assert "autosave, synchronous=FULL, p50 / p99" in out
+    assert "quick_check, demo city" in out
 
 
 def test_exchange_timing_smoke():
-    result = subprocess.run(
-        [sys.executable, str(BENCHMARKS / "exchange_timing.py"), "--smoke"],
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=300,
-    )
-    assert "import 3 packages (empty coordinator)" in result.stdout
+    out = smoke("exchange_timing.py")
+    assert "import 3 packages (empty coordinator)" in out

@@ -47,7 +47,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add.add_argument("code", help="kode OPD, mis. DISKOMINFO")
     add.add_argument("name", help='nama OPD, mis. "Dinas Komunikasi dan Informatika"')
     _add_options(add, "")
-    add.set_defaults(handler=with_store(add_agency))
+    add.set_defaults(handler=with_store(add_agency, create=True))
     update = sub.add_parser(
         "update", help="ubah OPD; hanya opsi yang diberikan / change an agency; given options only"
     )

@@ -203,21 +203,21 @@ def show_assessment(store: Store, args: argparse.Namespace) -> int:
 
 
 def answer_indicator(store: Store, args: argparse.Namespace) -> int:
-    assessment = store.assessments.editable(int(args.id) if str(args.id).isdigit() else args.id)
-    previous = store.assessments.answer(assessment.id, args.indicator)
-    answer = Answer(
-        indicator_code=args.indicator,
-        level=parse_level(args.level) if args.level is not None else None,
-        not_applicable=args.not_applicable is not None,
-        na_reason=args.not_applicable or "",
-        justification=args.justification
-        if args.justification is not None
-        else previous.justification,
-        follow_up=args.follow_up if args.follow_up is not None else previous.follow_up,
-        review_flag=previous.review_flag,
-        review_comment=previous.review_comment,
-    )
-    with store.db.atomic():
+    with store.db.atomic():  # the fields not given are kept as stored when the lock is taken
+        assessment = store.assessments.editable(int(args.id) if str(args.id).isdigit() else args.id)
+        previous = store.assessments.answer(assessment.id, args.indicator)
+        answer = Answer(
+            indicator_code=args.indicator,
+            level=parse_level(args.level) if args.level is not None else None,
+            not_applicable=args.not_applicable is not None,
+            na_reason=args.not_applicable or "",
+            justification=args.justification
+            if args.justification is not None
+            else previous.justification,
+            follow_up=args.follow_up if args.follow_up is not None else previous.follow_up,
+            review_flag=previous.review_flag,
+            review_comment=previous.review_comment,
+        )
         store.assessments.save_answer(assessment.id, answer)
         for title in args.evidence:
             store.evidence.add(assessment.id, args.indicator, Evidence(title=title))

@@ -14,11 +14,15 @@ from kotacerdas_desktop.store import Store
 Handler = Callable[[Store, argparse.Namespace], int]
 
 
-def with_store(handler: Handler) -> Callable[[argparse.Namespace], int]:
-    """Open the database named by --db (or the default) around a handler."""
+def with_store(handler: Handler, *, create: bool = False) -> Callable[[argparse.Namespace], int]:
+    """Open the database named by --db (or the default) around a handler.
+
+    Only commands that make something new (``create``: agency add, demo) may
+    create the file; for every other command a missing file is a mistyped
+    path, refused with a message, never a new empty database."""
 
     def run(args: argparse.Namespace) -> int:
-        with closing(Store.open(args.db)) as store:
+        with closing(Store.open(args.db, create=create)) as store:
             return handler(store, args)
 
     return run

@@ -7,6 +7,10 @@ dimension switch and on close. When a rule refuses the answer (a missing
 "not applicable" reason, a text too long) the message goes next to the
 field and everything else in the answer is still saved.
 
+When the store cannot take a save at all (another program holds the write
+lock past the wait, the disk is full), the answer is kept as typed, the
+window says it is not saved yet, and it is tried again every few seconds.
+
 Undo covers answer edits in this session, across indicators: one step is a
 typing burst up to an autosave tick, a level choice, a flag, or a copy of
 last year's answer.
@@ -36,6 +40,7 @@ from kotacerdas_desktop.store import Store
 
 SAVE_DELAY_MS = 500
 SAVE_MAX_DELAY_MS = 1000
+RETRY_MS = 3000  # a save the store could not take (another program writing) is tried again
 TEXT_FIELDS = ("na_reason", "justification", "follow_up", "review_comment")
 FORM_FIELDS = (*EDITED_ANSWER_NAMES, *EVIDENCE_FIELDS)
 # A refused field is saved as it was stored, together with the fields that only make sense with it.
@@ -101,8 +106,12 @@ class _IndicatorFields:
     def __init__(self, editor: AnswerEditor, code: str) -> None:
         self.editor, self.code = editor, code
         self.last_field = ""
+        self.storage_error = ""  # the store refused the whole save: kept and tried again
 
     def show_error(self, field: str, message: str) -> bool:
+        if field == "db":
+            self.storage_error = message
+            return True
         if field not in FORM_FIELDS:
             return False  # not about a field of this answer: the window shows it
         self.last_field = field
@@ -118,6 +127,7 @@ class AnswerEditor(QObject):
     answerChanged = Signal(str)  # an answer, its evidence or its problems changed
     currentChanged = Signal(str)  # another indicator is shown
     message = Signal(str)  # a passing remark for the status bar
+    unsaved = Signal(str)  # why answers are kept unsaved for now (they are tried again)
 
     def __init__(
         self, store: Store, form: IndicatorForm, previous: PreviousPanel, parent: QObject
@@ -138,6 +148,10 @@ class AnswerEditor(QObject):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.flush)
+        self.pending: dict[tuple[int, str], Answer] = {}  # (assessment id, code): not stored yet
+        self._retry = QTimer(self)
+        self._retry.setSingleShot(True)
+        self._retry.timeout.connect(self.retry_pending)
         form.edited.connect(self._edited)
         form.choiceRefused.connect(self.message)
         previous.copyRequested.connect(self.copy_previous)
@@ -149,7 +163,9 @@ class AnswerEditor(QObject):
     def close(self) -> None:
         """Save what is pending and stop listening (the window is closing; its store will be closed)."""
         self.flush()
+        self.retry_pending()
         self._timer.stop()
+        self._retry.stop()
         operations.notifier().changed.disconnect(self._store_changed)
         QApplication.instance().focusChanged.disconnect(self._focus_changed)  # type: ignore[union-attr]
         self.assessment = None
@@ -305,6 +321,10 @@ class AnswerEditor(QObject):
             if code == self.code:
                 self.form.clear_error(field)
         result = operations.save_answer(self.store, self.assessment.id, answer, fields)
+        if result is None and fields.storage_error:
+            self._keep_pending(self.assessment.id, answer, fields.storage_error)
+            return False
+        self.pending.pop((self.assessment.id, code), None)
         complete = result is not None
         if result is None and fields.last_field:
             kept = FIELD_GROUPS.get(fields.last_field, (fields.last_field,))
@@ -319,6 +339,37 @@ class AnswerEditor(QObject):
             self.saved.emit(code, operations.timings(operations.ANSWER)[-1])
         self.answerChanged.emit(code)
         return complete
+
+    def _keep_pending(self, assessment_id: int, answer: Answer, reason: str) -> None:
+        """Keep an answer the store could not take, show it as typed, say why, try again soon."""
+        code = answer.indicator_code
+        self.pending[(assessment_id, code)] = answer
+        if self.assessment is not None and self.assessment.id == assessment_id:
+            self.answers[code] = answer
+            self.answerChanged.emit(code)
+        self._retry.start(RETRY_MS)
+        self.unsaved.emit(reason)
+
+    def retry_pending(self) -> None:
+        """Store the answers kept unsaved; what the store still cannot take waits for the next try."""
+        for (assessment_id, code), answer in list(self.pending.items()):
+            fields = self.fields_for(code)
+            result = operations.save_answer(self.store, assessment_id, answer, fields)
+            if result is None and fields.storage_error:
+                self._keep_pending(assessment_id, answer, fields.storage_error)
+                return
+            del self.pending[
+                (assessment_id, code)
+            ]  # stored, or refused by a rule (shown by its field)
+            if (
+                result is not None
+                and self.assessment is not None
+                and self.assessment.id == assessment_id
+            ):
+                self.answers[code] = result
+                if code == self.code:
+                    self.form.set_changed(result)
+                self.saved.emit(code, operations.timings(operations.ANSWER)[-1])
 
     def _close_step(self) -> None:
         index = self.undo_stack.index()

@@ -9,6 +9,7 @@ AnswerEditor, so the form can be filled and read without a database.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from html import escape
 from itertools import pairwise
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
@@ -73,6 +74,7 @@ class _UndoPassThrough(QObject):
 class IndicatorForm(QWidget):
     edited = Signal(str)  # the answer field the user just changed
     choiceRefused = Signal(str)  # a key asked for a choice this indicator does not have
+    historyRequested = Signal()  # the "Riwayat perubahan" link under the form
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -166,6 +168,8 @@ class IndicatorForm(QWidget):
         for label in self._errors.values():
             label.hide()
         self.ui.labelHints.hide()
+        self.ui.labelChanged.setTextFormat(Qt.TextFormat.RichText)
+        self.ui.labelChanged.linkActivated.connect(lambda _link: self.historyRequested.emit())
 
     def _connect(self) -> None:
         self.levels.chosen.connect(self._level_chosen)
@@ -318,17 +322,16 @@ class IndicatorForm(QWidget):
         self.evidence.set_items(items)
 
     def set_changed(self, answer: Answer) -> None:
+        """Who changed the answer last and when, with the link to its whole history."""
         if answer.changed_at:
-            self.ui.labelChanged.setText(
-                str(
-                    t(
-                        f"Terakhir diubah oleh {answer.changed_by}, {format_timestamp(answer.changed_at)}",
-                        f"Last changed by {answer.changed_by}, {format_timestamp(answer.changed_at)}",
-                    )
-                )
+            text = t(
+                f"Terakhir diubah oleh {escape(answer.changed_by)}, {format_timestamp(answer.changed_at)}.",
+                f"Last changed by {escape(answer.changed_by)}, {format_timestamp(answer.changed_at)}.",
             )
         else:
-            self.ui.labelChanged.setText(str(t("Belum pernah disimpan.", "Not saved yet.")))
+            text = t("Belum pernah disimpan.", "Not saved yet.")
+        link = t("Riwayat perubahan…", "Change history…")
+        self.ui.labelChanged.setText(f'{text} <a href="history">{link}</a>')
 
     def set_hints(self, hints: list[str]) -> None:
         self.ui.labelHints.setText(str(t("Perlu dilengkapi: ", "Still to do: ")) + " ".join(hints))

@@ -73,6 +73,39 @@ def ask_attachment_limit(
     _show(dialog)
 
 
+def ask_operator_name(parent: QWidget, current: str, chosen: Callable[[str], None]) -> None:
+    dialog = _input(
+        parent,
+        t("Nama operator", "Operator name"),
+        t(
+            "Nama Anda, dicatat bersama nama pengguna komputer pada setiap perubahan:",
+            "Your name, recorded with the computer's user name on every change:",
+        ),
+    )
+    dialog.setTextValue(current)
+    dialog.textValueSelected.connect(chosen)
+    _show(dialog)
+
+
+def confirm_close_unsaved(parent: QWidget, count: int, reason: str) -> bool:
+    """Answers the store still cannot take: close anyway only when the user says so."""
+    answer = QMessageBox.warning(
+        parent,
+        "KotaCerdas",
+        str(
+            t(
+                f"{count} jawaban belum tersimpan: {reason}\n\nTutup tanpa menyimpannya? "
+                "Pilih Tidak untuk menunggu; penyimpanan dicoba lagi otomatis.",
+                f"{count} answer(s) are not saved yet: {reason}\n\nClose without saving them? "
+                "Choose No to wait; saving is tried again automatically.",
+            )
+        ),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes
+
+
 def show_shortcuts(parent: QWidget) -> None:
     table = "".join(
         f"<tr><td><b>{key}</b></td><td>&nbsp;&nbsp;{text}</td></tr>" for key, text in SHORTCUTS

@@ -22,6 +22,8 @@ from kotacerdas_desktop.domain.text import LocalText, t
 class Actions:
     new_database: QAction
     attachment_limit: QAction
+    backups: QAction
+    operator_name: QAction
     open_database: QAction
     quit: QAction
     undo: QAction
@@ -80,6 +82,10 @@ def build(window: QMainWindow, undo_stack: QUndoStack) -> Actions:
         attachment_limit=_action(
             window, "actionAttachmentLimit", t("Batas ukuran lampiran…", "Attachment size limit…")
         ),
+        backups=_action(
+            window, "actionBackups", t("Cadangan dan pulihkan…", "Backups and restore…")
+        ),
+        operator_name=_action(window, "actionOperatorName", t("Nama operator…", "Operator name…")),
         open_database=_action(
             window,
             "actionOpenDatabase",
@@ -147,7 +153,9 @@ def _menus(window: QMainWindow, a: Actions) -> None:
     a.menu_recent.setObjectName("menuRecent")
     file_menu.addMenu(a.menu_recent)
     file_menu.addSeparator()
-    file_menu.addAction(a.attachment_limit)
+    file_menu.addAction(a.backups)
+    file_menu.addSeparator()
+    file_menu.addActions([a.operator_name, a.attachment_limit])
     file_menu.addSeparator()
     file_menu.addAction(a.quit)
     edit = bar.addMenu(str(t("&Edit", "&Edit")))

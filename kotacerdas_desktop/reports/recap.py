@@ -1,8 +1,8 @@
 """Write the city recap of a year as PDF, XLSX or CSV, chosen by the file's extension.
 
 Everything is checked before a byte is written (the extension, the paper,
-the coordinator, a year with finalized assessments), and the file is written
-whole or not at all (``sheet.write_atomically``).
+the coordinator, a year with finalized assessments, a target that would destroy
+data), and the file is written whole or not at all (store/outputs.py).
 """
 
 from __future__ import annotations
@@ -18,12 +18,12 @@ from kotacerdas_desktop.reports.recap_csv import recap_csv
 from kotacerdas_desktop.reports.recap_data import RecapData, load_recap_data
 from kotacerdas_desktop.reports.recap_pdf import build_recap
 from kotacerdas_desktop.reports.recap_xlsx import recap_workbook
-from kotacerdas_desktop.reports.sheet import write_atomically
 from kotacerdas_desktop.reports.styles import page_size
-from kotacerdas_desktop.store import Store
+from kotacerdas_desktop.store import Store, outputs
 
 PDF, XLSX, CSV = ".pdf", ".xlsx", ".csv"
 RECAP_FORMATS = (PDF, XLSX, CSV)
+OUTPUT_KINDS = {PDF: outputs.PDF, XLSX: outputs.XLSX, CSV: outputs.CSV}
 
 
 @dataclass(frozen=True)
@@ -76,8 +76,10 @@ def write_recap(
     """Write the recap of ``year`` to ``out`` in the format its extension names."""
     kind = output_kind(out)
     page_size(paper)
+    output = OUTPUT_KINDS[kind]
+    outputs.check_output(out, output, store.path)  # refuse before spending the time to make it
     agency = recap_coordinator(store, kind, coordinator)
     data = load_recap_data(store, year, agency, today, last_year=kind != CSV)
     content, pages, turned = recap_bytes(data, kind, paper)
-    write_atomically(content, out)
+    outputs.write_output(content, out, output, store.path)
     return WrittenRecap(Path(out), kind, len(content), pages, turned)

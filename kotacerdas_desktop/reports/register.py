@@ -16,8 +16,7 @@ from kotacerdas_desktop.domain.text import t
 from kotacerdas_desktop.reports.recap import output_kind
 from kotacerdas_desktop.reports.recap_data import load_picture
 from kotacerdas_desktop.reports.register_xlsx import register_title, register_workbook
-from kotacerdas_desktop.reports.sheet import write_atomically
-from kotacerdas_desktop.store import Store
+from kotacerdas_desktop.store import Store, outputs
 
 XLSX = ".xlsx"
 BELOW_MIN, BELOW_MAX = 2, 5
@@ -88,5 +87,5 @@ def write_register(
     rows = follow_up_register(picture, below, agency, dimension)
     city = store.settings.get("city_name").strip()
     content = register_workbook(rows, picture.catalogue, register_title(year, city, below))
-    write_atomically(content, out)
+    outputs.write_output(content, out, outputs.XLSX, store.path)
     return WrittenRegister(Path(out), rows)

@@ -46,18 +46,18 @@ class Catalogues:
         """Check and store a catalogue file; the same code and version twice is refused unless identical."""
         catalogue = load_catalogue_text(text, source)
         sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
-        existing = self.find(catalogue.code, catalogue.version)
-        if existing is not None:
-            if existing.sha256 == sha:
-                return existing
-            raise ValidationError(
-                t(
-                    f"Katalog {catalogue.code} versi {catalogue.version} sudah ada dengan isi berbeda; naikkan nomor versinya.",
-                    f"Catalogue {catalogue.code} version {catalogue.version} already exists with other content; raise its version.",
-                ),
-                field="version",
-            )
         with self.db.atomic():
+            existing = self.find(catalogue.code, catalogue.version)
+            if existing is not None:
+                if existing.sha256 == sha:
+                    return existing
+                raise ValidationError(
+                    t(
+                        f"Katalog {catalogue.code} versi {catalogue.version} sudah ada dengan isi berbeda; naikkan nomor versinya.",
+                        f"Catalogue {catalogue.code} version {catalogue.version} already exists with other content; raise its version.",
+                    ),
+                    field="version",
+                )
             self.db["catalogues"].insert(
                 {
                     "code": catalogue.code,

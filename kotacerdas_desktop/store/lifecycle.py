@@ -33,7 +33,7 @@ from kotacerdas_desktop.domain.nip import check_nip
 from kotacerdas_desktop.domain.text import t
 from kotacerdas_desktop.store import audit
 from kotacerdas_desktop.store.assessments import Assessments, copy_answers
-from kotacerdas_desktop.store.clock import current_user, now
+from kotacerdas_desktop.store.clock import now
 from kotacerdas_desktop.store.settings import Settings
 
 _FINGERPRINT = re.compile(r"[0-9a-f]{64}")
@@ -118,28 +118,34 @@ class Lifecycle:
         document_number: str = "",
         actor: str | None = None,
     ) -> Assessment:
-        """Lock a complete assessment (or an incomplete one with a recorded reason) and fingerprint it."""
-        assessment = self.assessments.editable(assessment_id)
-        report = self.assessments.scores(assessment_id)
-        override_note = ""
-        if report.missing:
-            if not override_reason.strip():
-                shown = ", ".join(report.missing[:5]) + (" ..." if len(report.missing) > 5 else "")
-                raise ValidationError(
-                    t(
-                        f"Penilaian belum lengkap: {len(report.missing)} indikator belum dijawab ({shown}). "
-                        "Lengkapi dulu, atau finalisasi dengan alasan tertulis.",
-                        f"The assessment is incomplete: {len(report.missing)} indicator(s) unanswered ({shown}). "
-                        "Complete it first, or finalize with a written reason.",
-                    ),
-                    field="completeness",
-                )
-            override_note = (
-                f"{override_reason.strip()} [belum dijawab: {', '.join(report.missing)}]"
-            )
-        self.check_signatories(assessment.agency_code)
-        finalized_at = now()
+        """Lock a complete assessment (or an incomplete one with a recorded reason) and fingerprint it.
+
+        The lock state, completeness and signatories are checked inside the
+        transaction that locks it, so an answer saved meanwhile by another
+        program is either in the fingerprint or refused."""
         with self.db.atomic():
+            assessment = self.assessments.editable(assessment_id)
+            report = self.assessments.scores(assessment_id)
+            override_note = ""
+            if report.missing:
+                if not override_reason.strip():
+                    shown = ", ".join(report.missing[:5]) + (
+                        " ..." if len(report.missing) > 5 else ""
+                    )
+                    raise ValidationError(
+                        t(
+                            f"Penilaian belum lengkap: {len(report.missing)} indikator belum dijawab ({shown}). "
+                            "Lengkapi dulu, atau finalisasi dengan alasan tertulis.",
+                            f"The assessment is incomplete: {len(report.missing)} indicator(s) unanswered ({shown}). "
+                            "Complete it first, or finalize with a written reason.",
+                        ),
+                        field="completeness",
+                    )
+                override_note = (
+                    f"{override_reason.strip()} [belum dijawab: {', '.join(report.missing)}]"
+                )
+            self.check_signatories(assessment.agency_code)
+            finalized_at = now()
             assessment.document_number = self._document_number(
                 assessment, document_number, year=int(finalized_at[:4])
             )
@@ -158,7 +164,7 @@ class Lifecycle:
             )
             audit.record(
                 self.db,
-                actor=actor or current_user(),
+                actor=actor or audit.actor(self.db),
                 assessment_id=assessment.id,
                 entity="assessment",
                 key=str(assessment.id),
@@ -207,37 +213,37 @@ class Lifecycle:
 
     def reopen(self, assessment_id: int, actor: str | None = None) -> Assessment:
         """Copy a finalized assessment into revision N+1 (a draft); the original stays as it is."""
-        assessment = self.assessments.get(assessment_id)
-        if not assessment.is_finalized:
-            raise ValidationError(
-                t(
-                    f"Penilaian #{assessment.id} masih draf; hanya penilaian final yang dibuka sebagai revisi.",
-                    f"Assessment #{assessment.id} is still a draft; only a finalized one is reopened as a revision.",
-                ),
-                field="status",
-            )
-        if self.db.execute(
-            "SELECT 1 FROM imported WHERE assessment_id = ?", [assessment.id]
-        ).fetchone():
-            raise ValidationError(
-                t(
-                    f"Penilaian #{assessment.id} diimpor dari paket OPD {assessment.agency_code}; "
-                    "hanya OPD itu yang dapat membuat revisinya.",
-                    f"Assessment #{assessment.id} was imported from a package of agency {assessment.agency_code}; "
-                    "only that agency can make a revision of it.",
-                ),
-                field="status",
-            )
-        latest = self.assessments.current(assessment.agency_code, assessment.year)
-        if latest is not None and latest.id != assessment.id:
-            raise ValidationError(
-                t(
-                    f"Sudah ada revisi yang lebih baru (#{latest.id}, revisi {latest.revision}).",
-                    f"A newer revision exists already (#{latest.id}, revision {latest.revision}).",
-                ),
-                field="revision",
-            )
         with self.db.atomic():
+            assessment = self.assessments.get(assessment_id)
+            if not assessment.is_finalized:
+                raise ValidationError(
+                    t(
+                        f"Penilaian #{assessment.id} masih draf; hanya penilaian final yang dibuka sebagai revisi.",
+                        f"Assessment #{assessment.id} is still a draft; only a finalized one is reopened as a revision.",
+                    ),
+                    field="status",
+                )
+            if self.db.execute(
+                "SELECT 1 FROM imported WHERE assessment_id = ?", [assessment.id]
+            ).fetchone():
+                raise ValidationError(
+                    t(
+                        f"Penilaian #{assessment.id} diimpor dari paket OPD {assessment.agency_code}; "
+                        "hanya OPD itu yang dapat membuat revisinya.",
+                        f"Assessment #{assessment.id} was imported from a package of agency "
+                        f"{assessment.agency_code}; only that agency can make a revision of it.",
+                    ),
+                    field="status",
+                )
+            latest = self.assessments.current(assessment.agency_code, assessment.year)
+            if latest is not None and latest.id != assessment.id:
+                raise ValidationError(
+                    t(
+                        f"Sudah ada revisi yang lebih baru (#{latest.id}, revisi {latest.revision}).",
+                        f"A newer revision exists already (#{latest.id}, revision {latest.revision}).",
+                    ),
+                    field="revision",
+                )
             new_id = self.assessments.insert_draft(
                 assessment.agency_code,
                 assessment.year,
@@ -248,7 +254,7 @@ class Lifecycle:
             copy_answers(self.db, assessment.id, new_id)
             audit.record(
                 self.db,
-                actor=actor or current_user(),
+                actor=actor or audit.actor(self.db),
                 assessment_id=new_id,
                 entity="assessment",
                 key=str(new_id),

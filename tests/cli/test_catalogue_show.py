@@ -5,7 +5,8 @@ import json
 from tests.helpers import run_cli
 
 
-def test_show_names_the_source_the_level_rule_and_the_replaced_codes(capsys, db_path):
+def test_show_names_the_source_the_level_rule_and_the_replaced_codes(capsys, store):
+    db_path = store.path
     code, out, _ = run_cli(capsys, db_path, "catalogue", "show")
     assert code == 0
     assert out.splitlines()[0] == "Penilaian Mandiri Smart City — SMARTCITY 2026.2 (83 indikator)"
@@ -15,7 +16,8 @@ def test_show_names_the_source_the_level_rule_and_the_replaced_codes(capsys, db_
     assert "[menggantikan SOC.COM.02]" in out
 
 
-def test_show_json_carries_replaces_per_indicator(capsys, db_path):
+def test_show_json_carries_replaces_per_indicator(capsys, store):
+    db_path = store.path
     code, out, _ = run_cli(capsys, db_path, "catalogue", "show", "--json")
     assert code == 0
     shown = json.loads(out)

@@ -7,6 +7,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from kotacerdas_desktop.domain.text import set_language
@@ -72,6 +74,15 @@ def demo_window(demo_store: Store, open_window: WindowFactory) -> MainWindow:
     return open_window(demo_store)
 
 
+def demo_copy(template: Path, folder: Path, name: str = "kotacerdas.sqlite") -> Path:
+    """A copy of the demo city database to start the app on."""
+    import shutil
+
+    target = folder / name
+    shutil.copy(template, target)
+    return target
+
+
 def stored_answer(db: Path, assessment_id: int, code: str) -> dict | None:
     """The answer row as another program sees it in the file (a separate connection)."""
     conn = sqlite3.connect(db)
@@ -84,3 +95,34 @@ def stored_answer(db: Path, assessment_id: int, code: str) -> dict | None:
         return dict(row) if row else None
     finally:
         conn.close()
+
+
+def answer_modal(button: str | QMessageBox.StandardButton | None = None) -> list[str]:
+    """Answer the next modal message box as a user would (a blocking exec() in the code under
+    test): click that button (by text or standard button), or close it. The list gets its text."""
+    seen: list[str] = []
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(10, answer)  # not shown yet: look again
+            return
+        seen.append(box.text())
+        if button is None:
+            box.done(0)
+        elif isinstance(button, str):
+            next(b for b in box.buttons() if b.text() == button).click()
+        else:
+            box.button(button).click()
+
+    QTimer.singleShot(0, answer)
+    return seen
+
+
+@pytest.fixture
+def log_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    from kotacerdas_desktop import errorlog
+
+    folder = tmp_path / "log"
+    monkeypatch.setenv(errorlog.LOG_ENV, str(folder))
+    return folder

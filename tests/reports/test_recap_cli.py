@@ -136,10 +136,10 @@ def test_bad_input_is_refused_and_nothing_is_written(capsys, city_db, out_dir, a
 
 def test_a_refused_recap_leaves_an_earlier_file_as_it_was(capsys, city_db, out_dir):
     earlier = out_dir / "rekap.pdf"
-    earlier.write_bytes(b"%PDF rekap yang lalu")
+    earlier.write_bytes(b"%PDF-1.7 rekap yang lalu")
     code, _, stderr = run_cli(
         capsys, city_db, "recap", "--year", "2024", "--out", str(earlier), "--coordinator", "DLH"
     )
     assert code == 2 and "Belum ada penilaian final" in stderr
-    assert earlier.read_bytes() == b"%PDF rekap yang lalu"
+    assert earlier.read_bytes() == b"%PDF-1.7 rekap yang lalu"
     assert sorted(p.name for p in out_dir.iterdir()) == ["rekap.pdf"]

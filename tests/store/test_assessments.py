@@ -74,9 +74,9 @@ def test_answer_round_trip_with_evidence_and_audit(store, draft):
         actor="budi",
     )
     level_changes = [
-        r for r in audit.history(store.db, draft.id, "GOV.PUB.01") if r["field"] == "level"
+        c for c in audit.history(store.db, draft.id, "GOV.PUB.01") if c.field == "level"
     ]
-    assert [(r["old_value"], r["new_value"], r["actor"]) for r in level_changes] == [
+    assert [(c.old, c.new, c.actor) for c in level_changes] == [
         (None, "4", "dewi"),
         ("4", "5", "budi"),
     ]

@@ -48,9 +48,9 @@ def evidence_row(db_path, evidence_id: int) -> tuple:
 
 def evidence_audit(store, assessment_id: int) -> list[tuple]:
     return [
-        (row["actor"], row["key"], row["field"], row["old_value"], row["new_value"])
-        for row in audit.history(store.db, assessment_id)
-        if row["entity"] == "evidence" and row["field"] != "added"
+        (change.actor, change.key, change.field, change.old, change.new)
+        for change in audit.history(store.db, assessment_id)
+        if change.entity == "evidence" and change.field != "added"
     ]
 
 
