@@ -235,8 +235,16 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(reason, 8000)
 
     def _store_changed(self, change: Change) -> None:
-        if change.kind in (operations.AGENCY, operations.ASSESSMENT, operations.SETTINGS):
+        refreshing = (
+            operations.AGENCY,
+            operations.ASSESSMENT,
+            operations.SETTINGS,
+            operations.PACKAGE,
+        )
+        if change.kind in refreshing:  # a package import brings agencies and years
             self.switcher.refresh(self.switcher.agency(), self.switcher.year())
+            if self.assessment is None and self.switcher.year() is not None:
+                self._switched(self.switcher.agency(), self.switcher.year())
             self._update_title()
 
     def _failed(self, error: KotaCerdasError) -> None:
