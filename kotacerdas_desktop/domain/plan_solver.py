@@ -98,32 +98,37 @@ def _greedy_effort(efforts: list[int], gains: dict[int, list[int]], need: int) -
 
 def _add_group(best: list[int], effort: int, prefix: list[int]) -> tuple[list[int], list[int]]:
     """Combine the best gain per effort budget with one more group (n steps cost effort x n and
-    gain prefix[n]); returns the new best and the n chosen at each budget.
-
-    For budgets of one residue modulo ``effort`` this is a (max, +) convolution of a sequence
-    with the concave ``prefix`` (gains sorted largest first), whose best split point moves
-    forward with the budget: divide and conquer finds it in O(B log B) instead of O(B^2).
-    """
-    size = len(best)
-    new_best = [0] * size
-    choice = [0] * size
-    limit = len(prefix) - 1
-    for residue in range(min(effort, size)):
-        column = best[residue::effort]
-
-        def fill(lo: int, hi: int, first: int, last: int, column: list[int] = column) -> None:
-            if lo > hi:
-                return
-            mid = (lo + hi) // 2
-            top, where = -1, first
-            for source in range(max(first, mid - limit), min(last, mid) + 1):
-                value = column[source] + prefix[mid - source]
-                if value >= top:  # the latest source wins ties: fewer steps of this group
-                    top, where = value, source
-            budget = residue + mid * effort
-            new_best[budget], choice[budget] = top, mid - where
-            fill(lo, mid - 1, first, where)
-            fill(mid + 1, hi, where, last)
-
-        fill(0, len(column) - 1, 0, len(column) - 1)
+    gain prefix[n]); returns the new best and the n chosen at each budget. Budgets of one
+    residue modulo ``effort`` are one column, convolved on its own."""
+    new_best = [0] * len(best)
+    choice = [0] * len(best)
+    for residue in range(min(effort, len(best))):
+        values, counts = _convolve(best[residue::effort], prefix)
+        new_best[residue::effort] = values
+        choice[residue::effort] = counts
     return new_best, choice
+
+
+def _convolve(column: list[int], prefix: list[int]) -> tuple[list[int], list[int]]:
+    """out[j] = max over n of column[j - n] + prefix[n], and the n chosen.
+
+    A (max, +) convolution with the concave ``prefix`` (gains sorted largest first): the best
+    source j - n never moves back as j grows, so divide and conquer finds every row's best
+    in O(J log J) instead of O(J^2) (docs/planner.md, "Effort").
+    """
+    size, limit = len(column), len(prefix) - 1
+    values, counts = [0] * size, [0] * size
+    pending = [(0, size - 1, 0, size - 1)]
+    while pending:
+        lo, hi, first, last = pending.pop()
+        if lo > hi:
+            continue
+        mid = (lo + hi) // 2
+        top, where = -1, first
+        for source in range(max(first, mid - limit), min(last, mid) + 1):
+            value = column[source] + prefix[mid - source]
+            if value >= top:  # the latest source wins ties: fewer steps of this group
+                top, where = value, source
+        values[mid], counts[mid] = top, mid - where
+        pending += [(lo, mid - 1, first, where), (mid + 1, hi, where, last)]
+    return values, counts

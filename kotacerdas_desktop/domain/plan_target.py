@@ -100,7 +100,8 @@ def parse_efforts(catalogue: Catalogue, text: str, source: str) -> dict[str, int
         try:
             pairs = list(json.loads(stripped).items())
         except (ValueError, AttributeError) as exc:
-            raise _effort_error(source, 1, t(f"JSON tidak sah ({exc})", f"invalid JSON ({exc})"))
+            problem = t(f"JSON tidak sah ({exc})", f"invalid JSON ({exc})")
+            raise _effort_error(source, 1, problem) from exc
         rows = [(1, str(code), str(value)) for code, value in pairs]
     else:
         rows = []

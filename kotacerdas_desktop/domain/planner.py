@@ -86,6 +86,15 @@ class Plan:
         """Answering the unanswered indicators changes the weights: the plan may change too."""
         return bool(self.to_answer)
 
+    def by_owner(self) -> list[tuple[str, int, Fraction]]:
+        """Each owner's (a city plan's agency's) number of steps and their gain, largest first."""
+        totals: dict[str, tuple[int, Fraction]] = {}
+        for step in self.steps:
+            count, gain = totals.get(step.owner, (0, Fraction(0)))
+            totals[step.owner] = (count + 1, gain + step.gain)
+        ordered = sorted(totals.items(), key=lambda item: (-item[1][1], item[0]))
+        return [(owner, count, gain) for owner, (count, gain) in ordered]
+
     def running(self) -> list[Fraction]:
         """The figure after each step, in the plan's order."""
         figures, figure = [], self.before or Fraction(0)

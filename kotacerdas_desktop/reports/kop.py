@@ -15,7 +15,7 @@ from reportlab.platypus import Flowable, Image, Paragraph, Spacer, Table
 from kotacerdas_desktop.domain.catalogue import Catalogue
 from kotacerdas_desktop.domain.figures import format_percent
 from kotacerdas_desktop.reports.indonesian import format_date
-from kotacerdas_desktop.reports.sheet_data import SheetData
+from kotacerdas_desktop.reports.sheet_data import Issuer, SheetData
 from kotacerdas_desktop.reports.styles import markup, para, styles, table_style
 
 LOGO_SIZE = 22 * mm
@@ -69,7 +69,7 @@ def _logo(content: bytes | None) -> Image | None:
     return Image(io.BytesIO(content), width * scale, height * scale)
 
 
-def kop_surat(data: SheetData, width: float) -> list[Flowable]:
+def kop_surat(data: Issuer, width: float) -> list[Flowable]:
     st = styles()
     lines: list[Flowable] = []
     government = government_line(data.city)
@@ -130,12 +130,16 @@ def title_block(data: SheetData, width: float) -> list[Flowable]:
         para(f"Nomor: {data.document_number}", st.subtitle),
         Spacer(1, 4 * mm),
     ]
+    flowables.append(about_table(_identity_rows(data), width))
+    return flowables
+
+
+def about_table(rows: list[tuple[str, str]], width: float) -> Table:
+    """ "Label : value" rows, as a naskah dinas states who and what a document is about."""
+    st = styles()
     label_width = 38 * mm
     table = Table(
-        [
-            [para(label, st.note), para(":", st.note), para(value, st.note)]
-            for label, value in _identity_rows(data)
-        ],
+        [[para(label, st.note), para(":", st.note), para(value, st.note)] for label, value in rows],
         colWidths=[label_width, 4 * mm, width - label_width - 4 * mm],
         hAlign="LEFT",
     )
@@ -147,5 +151,4 @@ def title_block(data: SheetData, width: float) -> list[Flowable]:
             ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
         )
     )
-    flowables.append(table)
-    return flowables
+    return table

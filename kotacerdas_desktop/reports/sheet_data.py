@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Protocol
 
 from kotacerdas_desktop.domain.catalogue import Catalogue, Dimension
 from kotacerdas_desktop.domain.errors import StorageError
@@ -21,6 +22,16 @@ from kotacerdas_desktop.reports.indonesian import parse_iso_date
 from kotacerdas_desktop.store import Store
 from kotacerdas_desktop.store.catalogues import StoredCatalogue
 from kotacerdas_desktop.store.lifecycle import default_document_number
+
+
+class Issuer(Protocol):
+    """What the kop and the signature blocks read from a document: the issuing agency (its
+    logo, name, address and signatories), the city, and the date it is signed. The sheet and
+    the plan (reports/plan_data.py) both are one."""
+
+    agency: Agency
+    city: str
+    sign_date: dt.date
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 from kotacerdas_desktop.domain.model import ROLE_APPROVED, ROLE_PREPARED, ROLE_REVIEWED, Signatory
 from kotacerdas_desktop.domain.nip import format_nip
 from kotacerdas_desktop.reports.indonesian import place_and_date
-from kotacerdas_desktop.reports.sheet_data import SheetData
+from kotacerdas_desktop.reports.sheet_data import Issuer, SheetData
 from kotacerdas_desktop.reports.styles import markup, para, styles, table_style
 
 BLANK_NAME = "(" + "." * 45 + ")"
@@ -31,7 +31,7 @@ ROLE_LINES = {
 }
 
 
-def head_position(data: SheetData, signatory: Signatory | None) -> str:
+def head_position(data: Issuer, signatory: Signatory | None) -> str:
     """ "Kepala Dinas Komunikasi dan Informatika" when the position says just "Kepala" or nothing."""
     position = signatory.position.strip() if signatory else ""
     if position.lower() in ("", "kepala", "kepala opd"):
@@ -73,7 +73,7 @@ def _signature_table(columns: list[list[Flowable | str]], width: float) -> Table
 
 
 def _block(
-    data: SheetData, role: str, positions: list[str], space: float, dated: bool = False
+    data: Issuer, role: str, positions: list[str], space: float, dated: bool = False
 ) -> list[Flowable | str]:
     st = styles()
     signatory = data.agency.signatories.get(role)
@@ -85,6 +85,17 @@ def _block(
         Spacer(1, space),
         *_person_lines(signatory),
     ]
+
+
+def head_block(
+    data: Issuer, width: float, positions: list[str] | None = None, dated: bool = False
+) -> Table:
+    """The head of agency's block alone ("Mengetahui, Kepala ..."), centred: the sheet puts it
+    under the other two, a plan is signed by it alone (``positions`` replaces the lines
+    under "Mengetahui,", e.g. for the coordinator of the city plan)."""
+    if positions is None:
+        positions = [head_position(data, data.agency.signatories.get(ROLE_APPROVED)), data.city]
+    return _signature_table([_block(data, ROLE_APPROVED, positions, STAMP_SPACE, dated)], width)
 
 
 def signatures(data: SheetData, width: float) -> Flowable:
@@ -100,17 +111,7 @@ def signatures(data: SheetData, width: float) -> Flowable:
         ],
         width,
     )
-    head = _signature_table(
-        [
-            _block(
-                data,
-                ROLE_APPROVED,
-                [head_position(data, people.get(ROLE_APPROVED)), data.city],
-                STAMP_SPACE,
-            )
-        ],
-        width * 0.7,
-    )
+    head = head_block(data, width * 0.7)
     return KeepTogether(
         [
             Spacer(1, 5 * mm),

@@ -21,6 +21,7 @@ from kotacerdas_desktop.store.evidence import EvidenceStore
 from kotacerdas_desktop.store.imports import Imports
 from kotacerdas_desktop.store.installation import Installation
 from kotacerdas_desktop.store.lifecycle import Lifecycle
+from kotacerdas_desktop.store.plans import Plans
 from kotacerdas_desktop.store.settings import Settings
 
 __all__ = ["Store", "default_db_path"]
@@ -39,6 +40,7 @@ class Store:
         self.installation = Installation(db)
         self.city = City(db, self.assessments)
         self.imports = Imports(db, self.assessments, self.lifecycle)
+        self.plans = Plans(db, self.assessments)
 
     @classmethod
     def open(cls, path: Path | str | None = None, *, create: bool = True) -> Store:

@@ -55,11 +55,21 @@ def small_catalogues(draw, max_indicators: int = 6):
             if indicators:
                 weight = draw(WEIGHTS)
                 elements.append(
-                    {"code": f"D{d}.E{e}", "weight": weight, "name": {"id": "e"}, "indicators": indicators}
+                    {
+                        "code": f"D{d}.E{e}",
+                        "weight": weight,
+                        "name": {"id": "e"},
+                        "indicators": indicators,
+                    }
                 )
         if elements:
             dimensions.append(
-                {"code": f"D{d}", "weight": draw(WEIGHTS), "name": {"id": "d"}, "elements": elements}
+                {
+                    "code": f"D{d}",
+                    "weight": draw(WEIGHTS),
+                    "name": {"id": "d"},
+                    "elements": elements,
+                }
             )
     dimensions.append(
         {

@@ -42,9 +42,7 @@ from tests.factories import (
 
 
 def worked_example():
-    return parse_catalogue(worked_example_data(), "contoh.json"), answers_of(
-        WORKED_EXAMPLE_ANSWERS
-    )
+    return parse_catalogue(worked_example_data(), "contoh.json"), answers_of(WORKED_EXAMPLE_ANSWERS)
 
 
 def final_levels(plan: Plan, start: dict[tuple[str, str], int], leave_out: int | None = None):

@@ -58,7 +58,9 @@ def test_the_city_plan_agrees_with_brute_force(case, data):
     figure = city_figure(catalogue, agencies, dimension)
     target = Target(targets(data, figure({})), None, dimension)
 
-    plan = plan_city(city_picture(2026, catalogue, city_entries(catalogue, agencies)), target, efforts)
+    plan = plan_city(
+        city_picture(2026, catalogue, city_entries(catalogue, agencies)), target, efforts
+    )
     expected = brute_force(slots, figure, target.value, efforts)
 
     assert plan.before == figure({})

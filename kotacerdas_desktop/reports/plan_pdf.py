@@ -1,0 +1,238 @@
+"""The printed plan (rencana capaian): kop, what it is about, the indicators to answer first,
+the steps with who and by when, and the signature of the head of agency (or of the city's
+coordinator), on landscape A4 or F4 so a step's row has room for what it asks.
+
+Like the sheet, it is always Indonesian and built in reportlab's invariant mode: the same
+plan on the same day prints to the same bytes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from fractions import Fraction
+from pathlib import Path
+
+from reportlab.lib.pagesizes import landscape
+from reportlab.lib.units import mm
+from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table
+
+from kotacerdas_desktop.domain.plan_text import (
+    evidence_needed,
+    gain_text,
+    next_level,
+    summary,
+)
+from kotacerdas_desktop.reports.indonesian import SHEET_LANGUAGE, sheet_figure
+from kotacerdas_desktop.reports.kop import about_table, kop_surat
+from kotacerdas_desktop.reports.page import Footer, render_pages
+from kotacerdas_desktop.reports.plan_data import COORDINATOR_LINE, PlanDocument
+from kotacerdas_desktop.reports.sheet import write_atomically
+from kotacerdas_desktop.reports.signatures import head_block, head_position
+from kotacerdas_desktop.reports.styles import (
+    GRID,
+    HEADER_FILL,
+    markup,
+    page_size,
+    para,
+    styles,
+    table_style,
+)
+
+HEADERS = (
+    "No.",
+    "Indikator",
+    "Tingkat",
+    "Yang harus terwujud (tingkat berikutnya)",
+    "Bukti dukung yang diperlukan",
+    "Kenaikan",
+    "Menjadi",
+    "Penanggung jawab",
+    "Tenggat",
+)
+SHARES = (0.035, 0.2, 0.055, 0.23, 0.2, 0.065, 0.055, 0.09, 0.07)
+KEEP_WITH_ROWS = 80 * mm  # a heading moves to the next page unless a step's row fits below it
+OWNER_SHARE = 0.09  # a city plan's "OPD" column, taken from the indicator and evidence columns
+METHOD_NOTE = (
+    "Setiap langkah menaikkan satu indikator satu tingkat. Selama indikator yang dijawab tetap, "
+    "satu tingkat menaikkan angka sebesar bobot indikator itu dalam angka tersebut (bobot lensa "
+    "dibagi jumlah bobot lensa yang dihitung, kali bobot efektif indikator dibagi jumlah bobot "
+    "efektif lensanya), sehingga langkah dengan kenaikan terbesar didahulukan; dengan perkiraan "
+    "upaya, rencana dipilih dengan total upaya terkecil. Untuk kota, kenaikan satu tingkat di satu "
+    "OPD dibagi jumlah OPD yang menjawab indikator itu, karena skor kota adalah rata-rata mereka."
+)
+
+
+def _title(document: PlanDocument) -> list[Flowable]:
+    st = styles()
+    whose = "KOTA" if document.is_city else "PERANGKAT DAERAH"
+    return [
+        Paragraph(f"<u>RENCANA CAPAIAN SMART CITY {whose}</u>", st.title),
+        para(f"TAHUN {document.year}", st.title),
+        Spacer(1, 4 * mm),
+    ]
+
+
+def _to_answer(document: PlanDocument, heading: str) -> list[Flowable]:
+    st = styles()
+    plan = document.plan
+    items = [
+        f"{document.names.get(u.owner, u.owner)}: {u.indicator_code}"
+        if u.owner
+        else u.indicator_code
+        for u in plan.to_answer
+    ]
+    return [
+        para(heading, st.heading),
+        para(
+            "Rencana ini sementara: indikator berikut belum dijawab. Setelah dijawab, bobotnya "
+            "ikut dihitung dan rencana perlu dibuat ulang.",
+            st.note,
+        ),
+        para("; ".join(items) + ".", st.note),
+    ]
+
+
+def _cells(document: PlanDocument, number: int, after: Fraction, seen: dict[str, int]) -> list:
+    """One step's row; the evidence of a second step on the same indicator points back."""
+    st = styles()
+    catalogue = document.catalogue
+    assignment = document.assignments[number - 1]
+    step = assignment.step
+    indicator = catalogue.indicator(step.indicator_code)
+    label, description = next_level(catalogue, step)
+    first = seen.setdefault(step.indicator_code, number)
+    evidence = (
+        para(evidence_needed(indicator).id or "-", st.cell)
+        if first == number
+        else para(f"Lihat langkah {first}.", st.cell_muted)
+    )
+    row = [
+        para(str(number), st.cell_center),
+        [
+            para(indicator.question.id, st.cell),
+            Paragraph(f"<font size=7>{markup(indicator.code)}</font>", st.cell_muted),
+        ],
+        para(f"{step.from_level} → {step.to_level}", st.cell_center),
+        [para(label.id, st.cell, bold=True), para(description.id, st.cell)],
+        evidence,
+        para(gain_text(step.gain, SHEET_LANGUAGE), st.cell_center),
+        para(sheet_figure(after), st.cell_center),
+        para(assignment.who, st.cell),
+        para(assignment.due, st.cell),
+    ]
+    if document.is_city:
+        row.insert(1, para(document.names.get(step.owner, step.owner), st.cell))
+    return row
+
+
+def _steps(document: PlanDocument, width: float, heading: str) -> list[Flowable]:
+    st = styles()
+    headers, shares = list(HEADERS), list(SHARES)
+    if document.is_city:
+        headers.insert(1, "OPD")
+        shares[1] -= OWNER_SHARE / 2
+        shares[4] -= OWNER_SHARE / 2
+        shares.insert(1, OWNER_SHARE)
+    rows = [[para(h, st.cell_head) for h in headers]]
+    seen: dict[str, int] = {}
+    rows += [
+        _cells(document, n, after, seen) for n, after in enumerate(document.plan.running(), start=1)
+    ]
+    table = Table(
+        rows,
+        colWidths=[share * width for share in shares],
+        repeatRows=1,
+        hAlign="LEFT",
+    )
+    table.setStyle(
+        table_style(
+            ("GRID", (0, 0), (-1, -1), 0.5, GRID),
+            ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 3),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        )
+    )
+    return [CondPageBreak(KEEP_WITH_ROWS), para(heading, st.heading), table]
+
+
+def _per_agency(document: PlanDocument, width: float, heading: str) -> list[Flowable]:
+    """A city plan's steps counted per agency, so each head sees their share at a glance."""
+    st = styles()
+    rows = [[para(h, st.cell_head) for h in ("OPD", "Langkah", "Kenaikan indeks kota")]]
+    rows += [
+        [
+            para(document.names.get(code, code), st.cell),
+            para(str(count), st.cell_center),
+            para(gain_text(gain, SHEET_LANGUAGE), st.cell_center),
+        ]
+        for code, count, gain in document.plan.by_owner()
+    ]
+    table = Table(rows, colWidths=[0.5 * width, 0.12 * width, 0.18 * width], hAlign="LEFT")
+    table.setStyle(
+        table_style(
+            ("GRID", (0, 0), (-1, -1), 0.5, GRID),
+            ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        )
+    )
+    return [CondPageBreak(KEEP_WITH_ROWS), para(heading, st.heading), table]
+
+
+def _signature(document: PlanDocument, width: float) -> Flowable:
+    head = document.agency.head
+    if document.is_city:
+        positions = [
+            head_position(document, head) if document.agency.code else "",
+            COORDINATOR_LINE,
+            document.city,
+        ]
+        return head_block(document, width * 0.5, positions, dated=True)
+    return head_block(document, width * 0.5, dated=True)
+
+
+def story(document: PlanDocument, width: float) -> list[Flowable]:
+    """Kop and title, what the plan is about and its summary, then its sections, lettered."""
+    st = styles()
+    plan = document.plan
+    sections: list[tuple[str, Callable[[PlanDocument, str], list[Flowable]]]] = []
+    if plan.to_answer:
+        sections.append(("Indikator yang harus dijawab lebih dahulu", _to_answer))
+    if plan.steps:
+        sections.append(("Langkah", lambda d, h: _steps(d, width, h)))
+        if document.is_city:
+            sections.append(("Langkah per OPD", lambda d, h: _per_agency(d, width, h)))
+    flowables = [
+        *kop_surat(document, width),
+        *_title(document),
+        about_table(list(document.about), width),
+        Spacer(1, 3 * mm),
+        para(summary(document.catalogue, plan).id, st.body),
+        Spacer(1, 2 * mm),
+        Paragraph(f"<i>{markup(METHOD_NOTE)}</i>", st.note),
+    ]
+    for letter, (title, section) in zip("ABC", sections, strict=False):
+        flowables += section(document, f"{letter}. {title}")
+    return [*flowables, Spacer(1, 6 * mm), _signature(document, width)]
+
+
+def build_plan_pdf(document: PlanDocument, paper: str = "a4") -> tuple[bytes, int]:
+    """The plan's PDF on landscape A4 or F4, and its page count."""
+    footer = Footer(document_id=document.document_id, caption=document.caption, draft=False)
+    return render_pages(
+        lambda width: story(document, width),
+        landscape(page_size(paper)),
+        footer,
+        title=document.caption,
+        author=document.agency.name or document.city,
+        subject=f"{document.document_id}; {summary(document.catalogue, document.plan).id}",
+        invariant=True,
+    )
+
+
+def write_plan_pdf(document: PlanDocument, out: Path, paper: str = "a4") -> int:
+    """Write the plan's PDF whole or not at all; returns its page count."""
+    pdf, pages = build_plan_pdf(document, paper)
+    write_atomically(pdf, out)
+    return pages
