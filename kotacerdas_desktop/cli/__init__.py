@@ -14,12 +14,12 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from kotacerdas_desktop import __version__
-from kotacerdas_desktop.cli import admin, agency, assessment, catalogue, exchange, sheet
+from kotacerdas_desktop.cli import admin, agency, assessment, catalogue, exchange, plan, sheet
 from kotacerdas_desktop.domain.errors import KotaCerdasError
 from kotacerdas_desktop.domain.text import t
 
 EXIT_USER_ERROR = 2
-MODULES = (catalogue, agency, assessment, admin, sheet, exchange)
+MODULES = (catalogue, agency, assessment, admin, sheet, exchange, plan)
 
 
 class _Parser(argparse.ArgumentParser):

@@ -26,11 +26,11 @@ from kotacerdas_desktop.resources import resource_path
 from tests.domain.planning_cases import (
     ANSWER,
     agency_figure,
-    targets,
     brute_force,
     combinations,
     raised,
     small_catalogues,
+    targets,
 )
 from tests.factories import (
     WORKED_EXAMPLE_ANSWERS,
