@@ -28,6 +28,7 @@ from kotacerdas_desktop.domain.text import t
 from kotacerdas_desktop.gui import (
     exchange_actions,
     operations,
+    plan_actions,
     preferences,
     prompts,
     sheet_actions,
@@ -91,6 +92,7 @@ class MainWindow(QMainWindow):
         self._show_path()
         self.sheet_menu = sheet_actions.install(self)  # print, finalize, reopen, verify
         self.exchange_menu = exchange_actions.install(self)  # export and import packages
+        self.plan_menu = plan_actions.install(self)  # the planner's windows
         self._open_initial()
 
     # Public interface ------------------------------------------------------------
