@@ -77,6 +77,8 @@ class PlanSource(Protocol):
 
     def cannot_accept(self) -> LocalText | None: ...
 
+    def flush(self) -> object: ...  # save what the main window's form holds
+
     def accept(self, assignments: list[Assignment]) -> LocalText | None: ...
 
     def file_stem(self) -> str: ...
@@ -107,6 +109,7 @@ class PlanPanel(QWidget):
         self._efforts = efforts
         self.plan: Plan | None = None
         self._typed: dict[tuple[str, str, int], tuple[str, str]] = {}
+        self._unticked: set[tuple[str, str, int]] = set()
         self._task: background.Task | None = None
         self._build()
         self.set_source(source)
@@ -311,14 +314,24 @@ class PlanPanel(QWidget):
                 self.table.setItem(row, column, item)
             accept = self.table.item(row, COL_ACCEPT)
             accept.setFlags(accept.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            accept.setCheckState(Qt.CheckState.Checked)
+            ticked = _key(step) not in self._unticked
+            accept.setCheckState(Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked)
         self.table.blockSignals(False)
         self.table.resizeRowsToContents()
 
     def _typed_in(self, item: QTableWidgetItem) -> None:
-        if self.plan is None or item.column() not in (COL_WHO, COL_DUE):
+        """Keep what the user set on a step (ticked or not, who, by when) across new plans."""
+        if self.plan is None:
             return
         step = self.plan.steps[item.row()]
+        if item.column() == COL_ACCEPT:
+            if item.checkState() == Qt.CheckState.Checked:
+                self._unticked.discard(_key(step))
+            else:
+                self._unticked.add(_key(step))
+            return
+        if item.column() not in (COL_WHO, COL_DUE):
+            return
         who = self.table.item(item.row(), COL_WHO).text()
         due = self.table.item(item.row(), COL_DUE).text()
         self._typed[_key(step)] = (who, due)
@@ -328,9 +341,8 @@ class PlanPanel(QWidget):
         if self.plan is None:
             return []
         chosen = []
-        for row, step in enumerate(self.plan.steps):
-            ticked = self.table.item(row, COL_ACCEPT).checkState() == Qt.CheckState.Checked
-            if only_accepted and not ticked:
+        for step in self.plan.steps:
+            if only_accepted and _key(step) in self._unticked:
                 continue
             who, due = self._typed.get(_key(step), ("", ""))
             chosen.append(Assignment(step, who.strip(), due.strip()))
@@ -347,6 +359,7 @@ class PlanPanel(QWidget):
         self._open_row(rows[0].row() if rows else 0, 0)
 
     def accept_steps(self) -> None:
+        self.source.flush()  # typing in the form first: the plan is made again if it moved
         chosen = self.assignments(only_accepted=True)
         if not chosen:
             self.status.setText(str(t("Tidak ada langkah yang dicentang.", "No step is ticked.")))

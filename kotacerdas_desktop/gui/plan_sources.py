@@ -1,8 +1,8 @@
 """Where the plan window's plans come from and where accepted steps go: one agency's assessment
 (the one the main window shows), or the city's year (the coordinator's plan).
 
-Accepting writes through gui/operations.py; the main window's form saves what is typed
-first, so a pending edit never lands on top of an accepted step (or the other way round).
+Accepting writes through gui/operations.py; the plan panel has the main window's form save
+what is typed first (``flush``), so a pending edit never lands on top of an accepted step.
 """
 
 from __future__ import annotations
@@ -42,7 +42,7 @@ class AgencySource:
         self.store = store
         self.assessment = assessment
         self.catalogue = store.assessments.catalogue_of(assessment)
-        self._flush = flush
+        self.flush = flush
 
     def answers(self) -> dict[str, Answer]:
         """Read afresh: the form saves as the operator types."""
@@ -58,7 +58,6 @@ class AgencySource:
         return LOCKED if self.assessment.is_finalized else None
 
     def accept(self, assignments: list[Assignment]) -> LocalText | None:
-        self._flush()
         changed = operations.accept_plan(self.store, self.assessment.id, assignments)
         if changed is None:
             return None  # the error went to the window
@@ -88,7 +87,7 @@ class CitySource:
         self.picture = picture
         self.coordinator = coordinator
         self.catalogue = picture.catalogue
-        self._flush = flush
+        self.flush = flush
 
     def plan(self, target: Target, efforts: dict[str, int] | None) -> Plan:
         return plan_city(self.picture, target, efforts)
@@ -108,7 +107,6 @@ class CitySource:
         )
 
     def accept(self, assignments: list[Assignment]) -> LocalText | None:
-        self._flush()
         result = operations.accept_city_plan(
             self.store, self.picture.year, self.catalogue, assignments
         )

@@ -17,10 +17,13 @@ HERE = Path(__file__).parent
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """The offscreen platform warns once per shown window about a feature it lacks; not our code."""
+    """The offscreen platform warns about features it lacks (a window's size hints, raising a
+    window to the front); not our code."""
     for item in items:
         if HERE in item.path.parents:
-            item.add_marker(pytest.mark.qt_log_ignore("does not support propagateSizeHints"))
+            item.add_marker(
+                pytest.mark.qt_log_ignore("does not support (propagateSizeHints|raise)")
+            )
 
 
 @pytest.fixture(autouse=True)

@@ -1,0 +1,168 @@
+"""The planner's windows on the demo city: the agency's plan, accepting it into follow-up plans,
+the what-if sandbox, effort estimates, and the coordinator's city plan."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+from openpyxl import load_workbook
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+
+from kotacerdas_desktop.domain.figures import format_figure
+from kotacerdas_desktop.domain.score_text import index_line
+from kotacerdas_desktop.domain.scoring import score
+from kotacerdas_desktop.gui.plan_panel import COL_ACCEPT, COL_DUE, COL_WHO, FIGURE
+from tests.helpers import snapshot
+
+
+@pytest.fixture
+def draft(demo_store):
+    return demo_store.assessments.current("DISKOMINFO", 2026)
+
+
+@pytest.fixture
+def plan_window(qtbot, demo_window, draft):
+    demo_window.open_assessment(draft)
+    demo_window.findChild(QAction, "actionAgencyPlan").trigger()
+    window = demo_window.plan_menu.agency_window
+    qtbot.waitExposed(window)
+    return window
+
+
+def follow_up(store, assessment_id, code):
+    return store.assessments.answer(assessment_id, code).follow_up
+
+
+def test_ctrl_r_plans_the_shown_assessment_to_the_next_predicate(plan_window):
+    panel = plan_window.panel
+    assert panel.target.currentText() == "Sangat Baik (3,50)"
+    assert "hari ini 3,21 Baik; target 3,50 (Sangat Baik) tercapai dengan 9 langkah" in (
+        panel.summary.text()
+    )
+    assert panel.table.rowCount() == 9
+    row = [panel.table.item(0, c).text() for c in range(panel.table.columnCount())]
+    assert row[2].startswith("BRD.TOU.04\nSejauh mana OPD Anda mengukur manfaat")
+    assert row[3] == "3 → 4" and row[4].startswith("Terintegrasi: Pengukuran manfaat")
+    assert row[5].startswith("Laporan statistik kunjungan") and row[6:8] == ["+0,0520", "3,26"]
+    assert 'href="GOV.PUB.04"' in panel.to_answer.text() and not panel.note.isVisibleTo(panel)
+    assert panel.accept_button.isEnabled()
+
+
+def test_accepted_steps_reach_the_follow_up_plans_and_the_form(
+    qtbot, demo_window, plan_window, draft
+):
+    store, panel = demo_window.store, plan_window.panel
+    untouched = follow_up(store, draft.id, "LIV.HEA.03")
+    panel.table.item(0, COL_WHO).setText("Bidang Pariwisata")
+    panel.table.item(0, COL_DUE).setText("Juni 2027")
+    panel.table.item(2, COL_ACCEPT).setCheckState(Qt.CheckState.Unchecked)  # LIV.HEA.03
+    demo_window.show_indicator("BRD.TOU.04")
+    demo_window.form.ui.editFollowUp.setFocus()
+    qtbot.keyClicks(demo_window.form.ui.editFollowUp, " Diketik sebelum menerima.")
+    qtbot.mouseClick(panel.accept_button, Qt.MouseButton.LeftButton)
+    assert "8 langkah diterima ke rencana tindak lanjut 5 indikator" in panel.status.text()
+    stored = follow_up(store, draft.id, "BRD.TOU.04")
+    assert "Diketik sebelum menerima." in stored  # the form saved the typing first
+    assert "ke tingkat 4 (Terintegrasi)" in stored and "ke tingkat 5 (Optimal)" in stored
+    assert "Penanggung jawab: Bidang Pariwisata. Tenggat: Juni 2027." in stored
+    assert follow_up(store, draft.id, "LIV.HEA.03") == untouched
+    assert demo_window.form.ui.editFollowUp.toPlainText() == stored
+    undo = demo_window.editor.undo_stack
+    assert undo.count() == 0  # an older step would put the old follow-up plan back
+    qtbot.keyClicks(demo_window.form.ui.editJustification, " Ditambah kemudian.")
+    demo_window.editor.flush()
+    assert follow_up(store, draft.id, "BRD.TOU.04") == stored  # the form never saves over it
+    undo.undo()
+    assert follow_up(store, draft.id, "BRD.TOU.04") == stored
+    assert "Ditambah kemudian." not in store.assessments.answer(draft.id, "BRD.TOU.04").justification
+
+
+def test_a_finalized_assessment_is_planned_printed_and_saved_but_not_accepted(
+    qtbot, demo_window, plan_window, demo_store, tmp_path
+):
+    demo_window.open_assessment(demo_store.assessments.current("DISKOMINFO", 2025))
+    panel = plan_window.panel
+    assert "2025" in plan_window.windowTitle()
+    assert not panel.accept_button.isEnabled()
+    assert "sudah final dan terkunci" in panel.note.text() and panel.note.isVisibleTo(panel)
+    out = tmp_path / "rencana.xlsx"
+    panel.save_to(out)
+    qtbot.waitUntil(out.exists, timeout=20000)
+    rows = list(load_workbook(out)["Rencana"].iter_rows(values_only=True))
+    assert rows[0][0].startswith("Rencana Capaian DISKOMINFO Tahun 2025")
+    pdf = tmp_path / "rencana.pdf"
+    panel.save_to(pdf)
+    qtbot.waitUntil(pdf.exists, timeout=20000)
+    assert pdf.read_bytes().startswith(b"%PDF")
+
+
+def test_what_if_moves_every_figure_and_never_touches_the_file(plan_window, demo_store, draft):
+    before = snapshot(demo_store.path)
+    what_if = plan_window.what_if
+    saved_index = what_if.figures.item(0, 1).text()
+    assert saved_index == "3,21 Baik (sementara)"
+    combo = what_if.combos["GOV.POL.04"]  # level 1 today
+    combo.setCurrentIndex(combo.findData(5))
+    answers = demo_store.assessments.answers(draft.id)
+    catalogue = demo_store.assessments.catalogue_of(draft)
+    old = score(catalogue, answers)
+    new = score(catalogue, {**answers, "GOV.POL.04": replace(answers["GOV.POL.04"], level=5)})
+    shown = {what_if.figures.item(r, 0).text(): r for r in range(what_if.figures.rowCount())}
+    gov = shown["GOV Smart Governance (Tata Kelola Cerdas)"]
+    assert what_if.figures.item(gov, 2).text() == format_figure(new.dimensions["GOV"].score)
+    change = new.dimensions["GOV"].score - old.dimensions["GOV"].score
+    assert what_if.figures.item(gov, 3).text() == "+" + format_figure(change)
+    assert what_if.figures.item(0, 2).text() == index_line(new)
+    assert what_if.levels.item(11, 0).font().bold()  # the changed row stands out
+    assert snapshot(demo_store.path) == before
+    what_if.restore()
+    assert what_if.figures.item(0, 2).text() == saved_index
+
+
+def test_try_the_plan_in_the_sandbox(plan_window):
+    plan_window.what_if.try_plan.click()
+    assert plan_window.what_if.figures.item(0, 2).text() == "3,51 Sangat Baik (sementara)"
+
+
+def test_effort_estimates_and_other_targets_change_the_plan(plan_window):
+    panel = plan_window.panel
+    panel.target.setCurrentIndex(panel.target.findData(FIGURE))
+    panel.figure.setValue(3.8)
+    assert panel.table.rowCount() == 21
+    panel.scope.setCurrentIndex(panel.scope.findData("GOV"))
+    assert panel.summary.text().startswith("skor GOV Smart Governance")
+    panel.scope.setCurrentIndex(0)
+    panel.target.setCurrentIndex(panel.target.findData("Sangat Baik"))
+    fewest = panel.plan
+    hard = {s.indicator_code for s in fewest.steps}
+    for code in hard:
+        plan_window.efforts.spins[code].setValue(5)
+    panel.weigh.setChecked(True)
+    assert "total upaya" in panel.summary.text() and panel.plan.weighed
+    assert panel.plan.effort < sum(5 for _ in fewest.steps)
+    assert {s.indicator_code for s in panel.plan.steps} != hard
+
+
+def test_an_unanswered_indicator_link_opens_it_in_the_form(demo_window, plan_window):
+    plan_window.panel.to_answer.linkActivated.emit("GOV.BUR.02")
+    assert demo_window.editor.code == "GOV.BUR.02"
+
+
+def test_the_city_plan_is_accepted_into_the_agencies_drafts(qtbot, demo_window, demo_store):
+    demo_window.findChild(QAction, "actionCityPlan").trigger()
+    window = demo_window.plan_menu.city_window
+    qtbot.waitExposed(window)
+    panel = window.panel
+    assert window.year.currentData() == 2025
+    assert (
+        "hari ini 2,58 Cukup; target 2,60 (Baik) tercapai dengan 3 langkah" in panel.summary.text()
+    )
+    assert panel.table.item(0, 1).text() == "DISKOMINFO" and not panel.table.isColumnHidden(1)
+    qtbot.mouseClick(panel.accept_button, Qt.MouseButton.LeftButton)
+    assert "3 langkah diterima ke rencana tindak lanjut 1 OPD" in panel.status.text()
+    draft = demo_store.assessments.current("DISKOMINFO", 2026)
+    assert "Rencana capaian kota 2025: naik dari tingkat 2" in follow_up(
+        demo_store, draft.id, "BRD.TOU.04"
+    )
