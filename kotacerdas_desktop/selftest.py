@@ -2,8 +2,8 @@
 
 It walks the whole program once on a temporary database (never the user's):
 bundled files, database, every catalogue, answering, finalizing, the sheet
-PDF read back through QtPdf, printing to a PDF printer, the exchange package
-(once it exists) and the main window, offscreen. Each step prints one line;
+PDF read back through QtPdf, printing to a PDF printer, the exchange package,
+a plan as PDF and workbook, and the main window, offscreen. Each step prints one line;
 the exit code is 0 only when none failed. Only what the frozen app ships is
 used here (no test packages), so the check means the same frozen or not.
 """
@@ -224,6 +224,37 @@ def check_exchange(ctx: Context) -> str:
     )
 
 
+def check_plan(ctx: Context) -> str:
+    """A plan of the finalized assessment, written as PDF and as a workbook (XlsxWriter)."""
+    import zipfile
+
+    from kotacerdas_desktop.domain.plan_target import parse_target
+    from kotacerdas_desktop.domain.planner import plan_agency
+    from kotacerdas_desktop.reports.plan_data import agency_plan_document
+    from kotacerdas_desktop.reports.plan_pdf import write_plan_pdf
+    from kotacerdas_desktop.reports.plan_xlsx import write_plan_xlsx
+
+    store = ctx.store
+    assessment = store.assessments.get(ctx.assessment_id)
+    catalogue = store.assessments.catalogue_of(assessment)
+    answers = store.assessments.answers(assessment.id)
+    plan = plan_agency(catalogue, answers, parse_target(catalogue, "4,20"))
+    if not plan.steps:
+        raise RuntimeError(f"no step planned ({plan.status})")
+    document = agency_plan_document(store, assessment.id, plan)
+    pages = write_plan_pdf(document, ctx.folder / "rencana.pdf")
+    workbook = write_plan_xlsx(document, ctx.folder / "rencana.xlsx")
+    with zipfile.ZipFile(workbook) as archive:
+        if "xl/workbook.xml" not in archive.namelist():
+            raise RuntimeError("the plan workbook has no workbook part")
+    return str(
+        t(
+            f"{len(plan.steps)} langkah; PDF {pages} halaman, XLSX {workbook.stat().st_size // 1024} KB",
+            f"{len(plan.steps)} steps; PDF {pages} page(s), XLSX {workbook.stat().st_size // 1024} KB",
+        )
+    )
+
+
 def check_main_window(ctx: Context) -> str:
     from kotacerdas_desktop.gui.main_window import MainWindow
 
@@ -257,6 +288,7 @@ STEPS: tuple[tuple[LocalText, Callable[[Context], str]], ...] = (
     (t("Pratinjau PDF", "PDF preview"), check_pdf),
     (t("Pencetakan", "Printing"), check_printing),
     (t("Paket pertukaran", "Exchange package"), check_exchange),
+    (t("Rencana capaian", "Plan to a target"), check_plan),
     (t("Jendela utama", "Main window"), check_main_window),
     (t("Keutuhan basis data", "Database consistency"), check_consistency),
 )

@@ -26,7 +26,7 @@ def test_a_sound_installation_passes_every_step(qapp, tmp_path, monkeypatch):
     marks = step_marks(report)
     assert list(marks) == [label.id for label, _ in STEPS]
     assert set(marks.values()) == {"ok"} and "Paket pertukaran" in marks
-    assert "Hasil: LULUS (10/10)" in report
+    assert "Hasil: LULUS (11/11)" in report
     assert not (tmp_path / "user.sqlite").exists()  # never the user's database
     assert os.environ.get("KOTACERDAS_UI_SETTINGS") is None  # nor their window settings
 

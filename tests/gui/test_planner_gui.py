@@ -76,7 +76,9 @@ def test_accepted_steps_reach_the_follow_up_plans_and_the_form(
     assert follow_up(store, draft.id, "BRD.TOU.04") == stored  # the form never saves over it
     undo.undo()
     assert follow_up(store, draft.id, "BRD.TOU.04") == stored
-    assert "Ditambah kemudian." not in store.assessments.answer(draft.id, "BRD.TOU.04").justification
+    assert (
+        "Ditambah kemudian." not in store.assessments.answer(draft.id, "BRD.TOU.04").justification
+    )
 
 
 def test_a_finalized_assessment_is_planned_printed_and_saved_but_not_accepted(
