@@ -7,24 +7,29 @@ from pathlib import Path
 BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
 
 
-def test_store_timing_smoke():
-    result = subprocess.run(
-        [sys.executable, str(BENCHMARKS / "store_timing.py"), "--smoke"],
+def smoke(script: str, timeout: int) -> str:
+    """What a benchmark script prints with --smoke (tiny sizes)."""
+    return subprocess.run(
+        [sys.executable, str(BENCHMARKS / script), "--smoke"],
         capture_output=True,
         text=True,
         check=True,
-        timeout=120,
-    )
-    assert "one save, p50 / p99" in result.stdout
-    assert "open the demo city" in result.stdout
+        timeout=timeout,
+    ).stdout
+
+
+def test_store_timing_smoke():
+    out = smoke("store_timing.py", 120)
+    assert "one save, p50 / p99" in out
+    assert "open the demo city" in out
 
 
 def test_exchange_timing_smoke():
-    result = subprocess.run(
-        [sys.executable, str(BENCHMARKS / "exchange_timing.py"), "--smoke"],
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=300,
-    )
-    assert "import 3 packages (empty coordinator)" in result.stdout
+    assert "import 3 packages (empty coordinator)" in smoke("exchange_timing.py", 300)
+
+
+def test_plan_timing_smoke():
+    out = smoke("plan_timing.py", 120)
+    assert "demo agency to 3,50 (Sangat Baik), fewest steps" in out
+    assert "9 steps, 3,21 -> 3,51" in out
+    assert "city plan to Memuaskan" in out

@@ -14,7 +14,7 @@ from kotacerdas_desktop.cli.common import add_json, print_json, print_table, wit
 from kotacerdas_desktop.domain.catalogue import Catalogue
 from kotacerdas_desktop.domain.errors import ValidationError
 from kotacerdas_desktop.domain.figures import format_figure
-from kotacerdas_desktop.domain.plan_target import parse_efforts, parse_target
+from kotacerdas_desktop.domain.plan_target import parse_target, read_efforts
 from kotacerdas_desktop.domain.plan_text import (
     Assignment,
     gain_text,
@@ -107,19 +107,7 @@ def _check_arguments(args: argparse.Namespace) -> None:
 
 
 def _efforts(catalogue: Catalogue, path: Path | None) -> dict[str, int] | None:
-    if path is None:
-        return None
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ValidationError(
-            t(
-                f"Berkas perkiraan upaya {path} tidak dapat dibaca: {exc}",
-                f"The effort estimates file {path} cannot be read: {exc}",
-            ),
-            field="effort",
-        ) from exc
-    return parse_efforts(catalogue, text, path.name)
+    return None if path is None else read_efforts(catalogue, path)
 
 
 def run_plan(store: Store, args: argparse.Namespace) -> int:

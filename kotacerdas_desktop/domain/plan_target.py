@@ -12,8 +12,10 @@ import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from fractions import Fraction
+from pathlib import Path
 
 from kotacerdas_desktop.domain.catalogue import Catalogue, Predicate
+from kotacerdas_desktop.domain.catalogue_file import read_text_file
 from kotacerdas_desktop.domain.errors import NotFoundError, ValidationError
 from kotacerdas_desktop.domain.figures import PLACES, format_figure
 from kotacerdas_desktop.domain.text import LocalText, t
@@ -133,6 +135,12 @@ def parse_efforts(catalogue: Catalogue, text: str, source: str) -> dict[str, int
             )
         efforts[code] = int(value)
     return efforts
+
+
+def read_efforts(catalogue: Catalogue, path: Path) -> dict[str, int]:
+    """Effort estimates from a file (see ``parse_efforts``)."""
+    text = read_text_file(path, t("Berkas perkiraan upaya", "Effort estimates file"), "effort")
+    return parse_efforts(catalogue, text, path.name)
 
 
 def _effort_error(source: str, line: int, problem: LocalText) -> ValidationError:

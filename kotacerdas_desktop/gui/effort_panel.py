@@ -24,11 +24,27 @@ from PySide6.QtWidgets import (
 
 from kotacerdas_desktop.domain.catalogue import Catalogue
 from kotacerdas_desktop.domain.errors import KotaCerdasError, StorageError
-from kotacerdas_desktop.domain.plan_target import DEFAULT_EFFORT, EFFORTS, parse_efforts
-from kotacerdas_desktop.domain.text import t
+from kotacerdas_desktop.domain.plan_target import DEFAULT_EFFORT, EFFORTS, read_efforts
+from kotacerdas_desktop.domain.text import LocalText, t
 from kotacerdas_desktop.reports.sheet import write_atomically
 
 CSV_FILTER = "CSV (*.csv);;JSON (*.json)"
+INTRO = t(
+    "Perkiraan upaya setiap indikator, 1 (mudah) sampai 5 (sulit). Dengan \u201cPakai perkiraan "
+    "upaya\u201d, rencana memilih total upaya terkecil, bukan langkah tersedikit.",
+    "The effort of each indicator, 1 (easy) to 5 (hard). With \u201cUse effort estimates\u201d "
+    "the plan takes the least total effort, not the fewest steps.",
+)
+
+
+def intro_layout(panel: QWidget, intro: LocalText) -> QVBoxLayout:
+    """A planner tab's layout, opening with the sentence that says what the tab is for."""
+    layout = QVBoxLayout(panel)
+    layout.setContentsMargins(8, 8, 8, 8)
+    label = QLabel(str(intro), panel)
+    label.setWordWrap(True)
+    layout.addWidget(label)
+    return layout
 
 
 class EffortPanel(QWidget):
@@ -37,22 +53,7 @@ class EffortPanel(QWidget):
     def __init__(self, catalogue: Catalogue, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("effortPanel")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 8, 8, 8)
-        intro = QLabel(
-            str(
-                t(
-                    "Perkiraan upaya setiap indikator, 1 (mudah) sampai 5 (sulit). Dengan "
-                    "\u201cPakai perkiraan upaya\u201d, rencana memilih total upaya terkecil, bukan "
-                    "langkah tersedikit.",
-                    "The effort of each indicator, 1 (easy) to 5 (hard). With \u201cUse effort "
-                    "estimates\u201d the plan takes the least total effort, not the fewest steps.",
-                )
-            ),
-            self,
-        )
-        intro.setWordWrap(True)
-        layout.addWidget(intro)
+        layout = intro_layout(self, INTRO)
         self.table = QTableWidget(0, 3, self)
         self.table.setObjectName("tableEfforts")
         self.table.setHorizontalHeaderLabels(
@@ -106,11 +107,7 @@ class EffortPanel(QWidget):
     def load(self, path: Path) -> bool:
         """Read estimates from a file; a wrong line is named below the table, nothing changes."""
         try:
-            text = path.read_text(encoding="utf-8")
-            efforts = parse_efforts(self.catalogue, text, path.name)
-        except (OSError, UnicodeDecodeError) as error:
-            self.message.setText(str(t(f"Tidak dapat dibaca: {error}", f"Cannot be read: {error}")))
-            return False
+            efforts = read_efforts(self.catalogue, path)
         except KotaCerdasError as error:
             self.message.setText(str(error))
             return False

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -33,8 +32,15 @@ from kotacerdas_desktop.domain.score_report import ScoreReport
 from kotacerdas_desktop.domain.score_text import index_line, index_name
 from kotacerdas_desktop.domain.scoring import score
 from kotacerdas_desktop.domain.text import t
+from kotacerdas_desktop.gui.effort_panel import intro_layout
 
 UNANSWERED, NOT_APPLICABLE = "", "na"
+INTRO = t(
+    "Ubah tingkat indikator mana pun dan lihat semua angka bergerak. Ini hanya simulasi: "
+    "penilaian yang tersimpan tidak berubah.",
+    "Change any indicator's level and watch every figure move. This is only a simulation: the "
+    "saved assessment does not change.",
+)
 
 
 def _choice_text(choice: object) -> str:
@@ -65,21 +71,7 @@ class WhatIfPanel(QWidget):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("whatIfPanel")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 8, 8, 8)
-        intro = QLabel(
-            str(
-                t(
-                    "Ubah tingkat indikator mana pun dan lihat semua angka bergerak. Ini hanya "
-                    "simulasi: penilaian yang tersimpan tidak berubah.",
-                    "Change any indicator's level and watch every figure move. This is only a "
-                    "simulation: the saved assessment does not change.",
-                )
-            ),
-            self,
-        )
-        intro.setWordWrap(True)
-        layout.addWidget(intro)
+        layout = intro_layout(self, INTRO)
         splitter = QSplitter(self)
         self.levels = QTableWidget(0, 3, splitter)
         self.levels.setObjectName("tableWhatIfLevels")

@@ -29,13 +29,11 @@ from kotacerdas_desktop.reports.plan_data import COORDINATOR_LINE, PlanDocument
 from kotacerdas_desktop.reports.sheet import write_atomically
 from kotacerdas_desktop.reports.signatures import head_block, head_position
 from kotacerdas_desktop.reports.styles import (
-    GRID,
-    HEADER_FILL,
+    grid_style,
     markup,
     page_size,
     para,
     styles,
-    table_style,
 )
 
 HEADERS = (
@@ -50,7 +48,6 @@ HEADERS = (
     "Tenggat",
 )
 SHARES = (0.035, 0.2, 0.055, 0.23, 0.2, 0.065, 0.055, 0.09, 0.07)
-KEEP_WITH_ROWS = 80 * mm  # a heading moves to the next page unless a step's row fits below it
 OWNER_SHARE = 0.09  # a city plan's "OPD" column, taken from the indicator and evidence columns
 METHOD_NOTE = (
     "Setiap langkah menaikkan satu indikator satu tingkat. Selama indikator yang dijawab tetap, "
@@ -125,6 +122,18 @@ def _cells(document: PlanDocument, number: int, after: Fraction, seen: dict[str,
     return row
 
 
+def _section(heading: str, rows: list[list], widths: list[float]) -> list[Flowable]:
+    """A heading and its table, the heading moved to the next page unless the table's header
+    and first row fit under it."""
+    st = styles()
+    style = grid_style()
+    title = para(heading, st.heading)
+    first = Table(rows[:2], colWidths=widths, style=style)
+    keep = title.wrap(sum(widths), 1000)[1] + first.wrap(sum(widths), 1000)[1] + 4 * mm
+    table = Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT", style=style)
+    return [CondPageBreak(keep), title, table]
+
+
 def _steps(document: PlanDocument, width: float, heading: str) -> list[Flowable]:
     st = styles()
     headers, shares = list(HEADERS), list(SHARES)
@@ -138,23 +147,7 @@ def _steps(document: PlanDocument, width: float, heading: str) -> list[Flowable]
     rows += [
         _cells(document, n, after, seen) for n, after in enumerate(document.plan.running(), start=1)
     ]
-    table = Table(
-        rows,
-        colWidths=[share * width for share in shares],
-        repeatRows=1,
-        hAlign="LEFT",
-    )
-    table.setStyle(
-        table_style(
-            ("GRID", (0, 0), (-1, -1), 0.5, GRID),
-            ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
-            ("LEFTPADDING", (0, 0), (-1, -1), 3),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-        )
-    )
-    return [CondPageBreak(KEEP_WITH_ROWS), para(heading, st.heading), table]
+    return _section(heading, rows, [share * width for share in shares])
 
 
 def _per_agency(document: PlanDocument, width: float, heading: str) -> list[Flowable]:
@@ -169,15 +162,7 @@ def _per_agency(document: PlanDocument, width: float, heading: str) -> list[Flow
         ]
         for code, count, gain in document.plan.by_owner()
     ]
-    table = Table(rows, colWidths=[0.5 * width, 0.12 * width, 0.18 * width], hAlign="LEFT")
-    table.setStyle(
-        table_style(
-            ("GRID", (0, 0), (-1, -1), 0.5, GRID),
-            ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        )
-    )
-    return [CondPageBreak(KEEP_WITH_ROWS), para(heading, st.heading), table]
+    return _section(heading, rows, [0.5 * width, 0.12 * width, 0.18 * width])
 
 
 def _signature(document: PlanDocument, width: float) -> Flowable:

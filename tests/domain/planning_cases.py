@@ -8,6 +8,7 @@ picture), and keeps the cheapest combination whose shown figure reaches the targ
 from __future__ import annotations
 
 import itertools
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from fractions import Fraction
@@ -17,13 +18,21 @@ from hypothesis import strategies as st
 from kotacerdas_desktop.domain.city import AgencyEntry, city_picture
 from kotacerdas_desktop.domain.figures import shown
 from kotacerdas_desktop.domain.model import Answer
-from kotacerdas_desktop.domain.planner import Step
+from kotacerdas_desktop.domain.planner import MET, PLANNED, UNREACHABLE, UNSCORED, Plan, Step
 from kotacerdas_desktop.domain.scoring import score
-from tests.factories import indicator, tiny_catalogue_data
+from tests.domain.test_scoring_properties import catalogues
 
-WEIGHTS = st.sampled_from([0, 1, 1, 1, 2, 2, 3, 16.5])
-LENSES = ["baseline", "output", "outcome", "impact", "quickwin"]
 ANSWER = st.sampled_from([None, "na", 1, 2, 2, 3, 3, 3, 4, 4, 4, 5, 5])
+
+
+def small_catalogues(indicators: int = 2):
+    """(catalogue data, answers) of scoring's random catalogues, at most 2 dimensions of 2
+    elements of ``indicators`` indicators, so a brute force can try every combination."""
+    return catalogues(dimensions=2, elements=2, indicators=indicators)
+
+
+def codes_of(data: dict) -> list[str]:
+    return [i["code"] for d in data["dimensions"] for e in d["elements"] for i in e["indicators"]]
 
 
 def targets(data, before: Fraction | None) -> Fraction:
@@ -31,65 +40,6 @@ def targets(data, before: Fraction | None) -> Fraction:
     if before is None or data.draw(st.integers(0, 9), label="far") == 0:
         return Fraction(data.draw(st.integers(100, 520), label="target"), 100)
     return shown(before) + Fraction(data.draw(st.integers(-10, 300), label="above"), 100)
-
-
-@st.composite
-def small_catalogues(draw, max_indicators: int = 6):
-    """(catalogue data, its indicator codes in order): 1-2 dimensions of 1-2 elements, an
-    enabler, lens weights that may be 0, any weight 0."""
-    lens_weights = draw(st.lists(st.sampled_from([0, 10, 30]), min_size=5, max_size=5))
-    if not any(lens_weights):
-        lens_weights[3] = 30
-    dimensions, codes = [], []
-    for d in range(draw(st.integers(1, 2))):
-        elements = []
-        for e in range(draw(st.integers(1, 2))):
-            indicators = []
-            for i in range(draw(st.integers(1, 2))):
-                if len(codes) >= max_indicators:
-                    break
-                code = f"D{d}.E{e}.{i}"
-                codes.append(code)
-                lens = draw(st.sampled_from(LENSES))
-                indicators.append(indicator(code, draw(WEIGHTS), lens, True))
-            if indicators:
-                weight = draw(WEIGHTS)
-                elements.append(
-                    {
-                        "code": f"D{d}.E{e}",
-                        "weight": weight,
-                        "name": {"id": "e"},
-                        "indicators": indicators,
-                    }
-                )
-        if elements:
-            dimensions.append(
-                {
-                    "code": f"D{d}",
-                    "weight": draw(WEIGHTS),
-                    "name": {"id": "d"},
-                    "elements": elements,
-                }
-            )
-    dimensions.append(
-        {
-            "code": "EN",
-            "kind": "enabler",
-            "name": {"id": "en"},
-            "elements": [
-                {"code": "EN.A", "name": {"id": "a"}, "indicators": [indicator("EN.A.1", 1)]}
-            ],
-        }
-    )
-    codes.append("EN.A.1")
-    data = tiny_catalogue_data()
-    data["index"] = {"method": draw(st.sampled_from(["lenses", "dimensions"]))}
-    data["lenses"] = [
-        {"code": code, "name": {"id": code}, "weight": w}
-        for code, w in zip(LENSES, lens_weights, strict=True)
-    ]
-    data["dimensions"] = dimensions
-    return data, codes
 
 
 def raised(answers: dict[str, Answer], steps: Sequence[Step], owner: str = "") -> dict:
@@ -125,6 +75,38 @@ def brute_force(
         if value is not None and shown(value) >= target:
             best = cost
     return best
+
+
+def final_levels(plan: Plan, start: dict[tuple[str, str], int], leave_out: int | None = None):
+    """The levels after the plan's steps (all, or all but one)."""
+    counts = Counter(
+        (s.owner, s.indicator_code) for n, s in enumerate(plan.steps) if n != leave_out
+    )
+    return {key: level + counts[key] for key, level in start.items()}
+
+
+def check_minimal(plan: Plan, figure, start) -> None:
+    """The steps reach the target, and leaving out any one of them misses it."""
+    assert shown(figure(final_levels(plan, start))) >= plan.target.value
+    for n in range(len(plan.steps)):
+        assert shown(figure(final_levels(plan, start, leave_out=n))) < plan.target.value
+
+
+def check_against_brute_force(plan: Plan, figure, start, efforts) -> None:
+    """The plan's figures, status, size (or effort) and minimality, as the brute force finds."""
+    slots = [(owner, code, level) for (owner, code), level in start.items()]
+    expected = brute_force(slots, figure, plan.target.value, efforts)
+    assert plan.before == figure({})
+    if plan.before is None:
+        assert plan.status == UNSCORED and not plan.steps
+    elif expected is None:
+        assert plan.status == UNREACHABLE and not plan.steps
+        assert plan.best == figure({key: 5 for key in start})
+    else:
+        assert plan.status in (MET, PLANNED)
+        assert (plan.effort if efforts is not None else len(plan.steps)) == expected
+        assert plan.after == figure(final_levels(plan, start))
+        check_minimal(plan, figure, start)
 
 
 def combinations(slots: list[Slot]) -> int:

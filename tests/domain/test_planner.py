@@ -1,7 +1,6 @@
 """The target planner for one agency: against brute force on random catalogues, and the cases
 the issue names (met, unreachable, zero weights, not applicable, minimal plans)."""
 
-from collections import Counter
 from fractions import Fraction
 
 import pytest
@@ -17,7 +16,6 @@ from kotacerdas_desktop.domain.planner import (
     PLANNED,
     UNREACHABLE,
     UNSCORED,
-    Plan,
     plan_agency,
 )
 from kotacerdas_desktop.domain.score_report import predicate_of
@@ -26,12 +24,14 @@ from kotacerdas_desktop.resources import resource_path
 from tests.domain.planning_cases import (
     ANSWER,
     agency_figure,
-    brute_force,
+    check_against_brute_force,
+    codes_of,
     combinations,
     raised,
     small_catalogues,
     targets,
 )
+from tests.domain.test_scoring_properties import catalogues
 from tests.factories import (
     WORKED_EXAMPLE_ANSWERS,
     answers_of,
@@ -45,62 +45,33 @@ def worked_example():
     return parse_catalogue(worked_example_data(), "contoh.json"), answers_of(WORKED_EXAMPLE_ANSWERS)
 
 
-def final_levels(plan: Plan, start: dict[tuple[str, str], int], leave_out: int | None = None):
-    """The levels after the plan's steps (all, or all but one)."""
-    counts = Counter(
-        (s.owner, s.indicator_code) for n, s in enumerate(plan.steps) if n != leave_out
-    )
-    return {key: level + counts[key] for key, level in start.items()}
-
-
-def check_minimal(plan: Plan, figure, start) -> None:
-    """The steps reach the target, and leaving out any one of them misses it."""
-    assert shown(figure(final_levels(plan, start))) >= plan.target.value
-    for n in range(len(plan.steps)):
-        assert shown(figure(final_levels(plan, start, leave_out=n))) < plan.target.value
-
-
 @settings(max_examples=250, deadline=None)
 @given(case=small_catalogues(), data=st.data())
 def test_the_engine_agrees_with_brute_force(case, data):
-    raw, codes = case
+    raw, _ = case
     catalogue = parse_catalogue(raw, "random.json")
-    drawn = {code: data.draw(ANSWER, label=code) for code in codes}
+    drawn = {code: data.draw(ANSWER, label=code) for code in codes_of(raw)}
     answers = answers_of({c: v for c, v in drawn.items() if v is not None})
     dimension = data.draw(st.sampled_from([None, *(d.code for d in catalogue.dimensions)]))
     efforts = data.draw(
-        st.none() | st.dictionaries(st.sampled_from(codes), st.integers(1, 5)), label="efforts"
+        st.none() | st.dictionaries(st.sampled_from(codes_of(raw)), st.integers(1, 5)),
+        label="efforts",
     )
     start = {("", c): a.level for c, a in answers.items() if a.level is not None}
-    slots = [(o, c, level) for (o, c), level in start.items()]
-    assume(combinations(slots) <= 1500)
+    assume(combinations([(o, c, level) for (o, c), level in start.items()]) <= 1500)
     figure = agency_figure(catalogue, answers, dimension)
     target = Target(targets(data, figure({})), None, dimension)
-
     plan = plan_agency(catalogue, answers, target, efforts)
-    expected = brute_force(slots, figure, target.value, efforts)
-
-    assert plan.before == figure({})
-    if plan.before is None:
-        assert plan.status == UNSCORED and not plan.steps
-    elif expected is None:
-        assert plan.status == UNREACHABLE and not plan.steps
-        assert plan.best == figure({key: 5 for key in start})
-    else:
-        assert plan.status in (MET, PLANNED)
-        assert (plan.effort if efforts is not None else len(plan.steps)) == expected
-        assert plan.after == figure(final_levels(plan, start))
-        check_minimal(plan, figure, start)
+    check_against_brute_force(plan, figure, start, efforts)
     assert plan == plan_agency(catalogue, dict(reversed(answers.items())), target, efforts)
 
 
 @settings(max_examples=200, deadline=None)
-@given(case=small_catalogues(max_indicators=8), data=st.data())
-def test_the_index_is_linear_in_the_levels_with_the_answered_set_fixed(case, data):
-    raw, codes = case
+@given(case=catalogues())
+def test_the_index_is_linear_in_the_levels_with_the_answered_set_fixed(case):
+    raw, levels_given = case
     catalogue = parse_catalogue(raw, "random.json")
-    drawn = {code: data.draw(ANSWER, label=code) for code in codes}
-    answers = answers_of({c: v for c, v in drawn.items() if v is not None})
+    answers = answers_of(levels_given)
     levels = counting_levels(catalogue, answers)
     coefficients = index_coefficients(catalogue, levels)
     index = score(catalogue, answers).index
