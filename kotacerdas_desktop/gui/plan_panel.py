@@ -9,6 +9,7 @@ step are kept when the target changes, so trying another target loses no typing.
 from __future__ import annotations
 
 from collections.abc import Callable
+from fractions import Fraction
 from pathlib import Path
 from typing import Protocol
 
@@ -73,7 +74,7 @@ class PlanSource(Protocol):
 
     def document(self, plan: Plan, assignments: list[Assignment]) -> PlanDocument: ...
 
-    def figure(self) -> object: ...  # today's figure of the index (a Fraction) or None
+    def figure(self) -> Fraction | None: ...  # today's index, None when nothing is scored
 
     def cannot_accept(self) -> LocalText | None: ...
 
@@ -84,9 +85,9 @@ class PlanSource(Protocol):
     def file_stem(self) -> str: ...
 
 
-def next_predicate_index(catalogue: Catalogue, figure: object) -> int:
+def next_predicate_index(catalogue: Catalogue, figure: Fraction | None) -> int:
     """The band above today's (the last one when already at the top)."""
-    current = predicate_of(catalogue, figure)  # type: ignore[arg-type]
+    current = predicate_of(catalogue, figure)
     if current is None:
         return len(catalogue.predicates) - 1
     position = catalogue.predicates.index(current)
