@@ -6,6 +6,8 @@ sheet's printing (gui/print_job.py), which paints each PDF page to fit the paper
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtGui import QPageLayout, QPageSize
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QWidget
@@ -25,7 +27,10 @@ def prepare_plan_printer(printer: QPrinter, title: str) -> None:
 
 
 def print_document(
-    parent: QWidget, document: PlanDocument, printer: QPrinter, on_done=None
+    parent: QWidget,
+    document: PlanDocument,
+    printer: QPrinter,
+    on_done: Callable[[int], None] | None = None,
 ) -> background.Task:
     """Make the plan's PDF and print it on a printer already set up (the dialog's, or a test's)."""
     from kotacerdas_desktop.reports.plan_pdf import build_plan_pdf

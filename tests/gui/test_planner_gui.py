@@ -168,3 +168,22 @@ def test_the_city_plan_is_accepted_into_the_agencies_drafts(qtbot, demo_window, 
     assert "Rencana capaian kota 2025: naik dari tingkat 2" in follow_up(
         demo_store, draft.id, "BRD.TOU.04"
     )
+
+
+def test_printing_sends_every_page_of_the_plan_landscape(qtbot, plan_window, tmp_path):
+    from pypdf import PdfReader
+
+    from kotacerdas_desktop.gui.plan_print import prepare_plan_printer, print_document
+    from tests.gui.test_sheet_print import pdf_printer
+
+    out = tmp_path / "dicetak.pdf"
+    printer = pdf_printer(out, resolution=150)
+    prepare_plan_printer(printer, "Rencana")
+    panel = plan_window.panel
+    document = panel.source.document(panel.plan, panel.assignments())
+    printed = []
+    print_document(plan_window, document, printer, on_done=printed.append)
+    qtbot.waitUntil(lambda: bool(printed), timeout=60000)
+    pages = PdfReader(out).pages
+    assert printed == [len(pages)] and len(pages) >= 3
+    assert all(float(p.mediabox.width) > float(p.mediabox.height) for p in pages)
