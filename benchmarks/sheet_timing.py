@@ -62,7 +62,7 @@ def main() -> None:
                 lambda: reference(store, final.id, folder / "ref.pdf"), runs
             )
             for paper in ("a4", "f4"):
-                seconds, sheet = timed(
+                seconds, saved = timed(
                     lambda paper=paper: write_sheet(
                         store, final.id, folder / f"{paper}.pdf", paper
                     ),
@@ -72,7 +72,7 @@ def main() -> None:
                     (
                         f"demo agency's final sheet, {paper.upper()}",
                         seconds,
-                        sheet.pages,
+                        saved.sheet.pages,
                         f"{seconds / ref_time:.1f}x reference" if paper == "a4" else "",
                     )
                 )

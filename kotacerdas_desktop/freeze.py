@@ -42,7 +42,16 @@ QT_MODULES_USED = frozenset(
 )
 # Python packages the app never imports but that sit in the build venv
 # (tests, the build itself); excluded so no hook drags them in.
-NOT_SHIPPED = ("tkinter", "pytest", "pytestqt", "pypdf", "pdfplumber", "pypdfium2", "PyInstaller")
+NOT_SHIPPED = (
+    "tkinter",
+    "pytest",
+    "pytestqt",
+    "pypdf",
+    "pdfplumber",
+    "pypdfium2",
+    "openpyxl",  # reads the recap workbook back in the tests; the app writes with XlsxWriter
+    "PyInstaller",
+)
 # Optional parts of what we do ship, left out by size: packaging tools a hook
 # would drag in; TLS (the program never opens a connection); debuggers, test
 # runners and their asyncio that libraries import only for their own tests
@@ -78,6 +87,10 @@ LEFT_OUT = (
     # hashlib's OpenSSL backend and the 4.6 MB libcrypto it links: the built-in SHA-256
     # serves the fingerprints and attachments (ssl, its other user, is left out above).
     "_hashlib",
+    # The character-set guesser (0.4 MB compiled) reportlab imports only to read XMP
+    # metadata from a file (pdfdoc.XMP with a path) and in its old para module; our
+    # documents give it neither.
+    "charset_normalizer",
 )
 # Modules PyInstaller's analysis cannot see: PyNaCl's compiled module loads cffi's
 # backend from C.

@@ -2,10 +2,11 @@
 
 It walks the whole program once on a temporary database (never the user's):
 bundled files, database, every catalogue, answering, finalizing, the sheet
-PDF read back through QtPdf, printing to a PDF printer, the exchange package,
-a plan as PDF and workbook, and the main window, offscreen. Each step prints one line;
-the exit code is 0 only when none failed. Only what the frozen app ships is
-used here (no test packages), so the check means the same frozen or not.
+PDF read back through QtPdf, printing to a PDF printer, the city recap (PDF,
+workbook, CSV), the exchange package, a plan as PDF and workbook, and the main
+window, offscreen. Each step prints one line; the exit code is 0 only when none
+failed. Only what the frozen app ships is used here (no test packages), so the
+check means the same frozen or not.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import random
 import sys
 import tempfile
 import time
+import zipfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -22,8 +24,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from kotacerdas_desktop import __version__
-from kotacerdas_desktop.demo import make_signatories
-from kotacerdas_desktop.domain.model import Agency, Answer, Evidence
+from kotacerdas_desktop.demo.agencies import AGENCIES
+from kotacerdas_desktop.demo.people import People
+from kotacerdas_desktop.domain.model import ROLE_APPROVED, Agency, Answer, Evidence, Signatory
 from kotacerdas_desktop.domain.score_text import index_line
 from kotacerdas_desktop.domain.text import LocalText, t
 from kotacerdas_desktop.resources import bundled_catalogues, resource_path
@@ -112,13 +115,15 @@ def check_catalogues(ctx: Context) -> str:
 
 def check_answers(ctx: Context) -> str:
     store = ctx.store
+    signatories = People(random.Random(5)).signatories(AGENCIES[0])
+    signatories[ROLE_APPROVED] = Signatory(ROLE_APPROVED, *HEAD, "Kepala Dinas Uji Mandiri")
     agency = store.agencies.add(
         Agency(
             AGENCY_CODE,
             "Dinas Uji Mandiri",
             "Jl. Contoh No. 1",
             "Kota Contoh",
-            signatories=make_signatories(random.Random(5), HEAD),
+            signatories=signatories,
         )
     )
     assessment = store.assessments.new(agency.code, time.localtime().tm_year)
@@ -200,6 +205,21 @@ def check_printing(ctx: Context) -> str:
     return f"{', '.join(loaded)}; printer: {printers}"
 
 
+def check_recap(ctx: Context) -> str:
+    """The coordinator's recap of this year in every format: reportlab and XlsxWriter, frozen."""
+    from kotacerdas_desktop.reports.recap import RECAP_FORMATS, write_recap
+
+    year = time.localtime().tm_year
+    written = [write_recap(ctx.store, year, ctx.folder / f"rekap{kind}") for kind in RECAP_FORMATS]
+    pdf, workbook, table = (w.path for w in written)
+    with zipfile.ZipFile(workbook) as book:
+        if not any(name.startswith("xl/charts/") for name in book.namelist()):
+            raise RuntimeError(f"{workbook.name} has no chart")
+    if not pdf.read_bytes().startswith(b"%PDF") or table.read_bytes()[:3] != b"\xef\xbb\xbf":
+        raise RuntimeError("the recap PDF or CSV is not what it should be")
+    return ", ".join(f"{w.path.name} {w.size // 1024 + 1} KB" for w in written)
+
+
 def check_exchange(ctx: Context) -> str:
     """Export the finalized assessment, verify the package, import it into a second database."""
     from kotacerdas_desktop.exchange.export import export_package
@@ -226,13 +246,10 @@ def check_exchange(ctx: Context) -> str:
 
 def check_plan(ctx: Context) -> str:
     """A plan of the finalized assessment, written as PDF and as a workbook (XlsxWriter)."""
-    import zipfile
-
     from kotacerdas_desktop.domain.plan_target import parse_target
     from kotacerdas_desktop.domain.planner import plan_agency
     from kotacerdas_desktop.reports.plan_data import agency_plan_document
-    from kotacerdas_desktop.reports.plan_pdf import write_plan_pdf
-    from kotacerdas_desktop.reports.plan_xlsx import write_plan_xlsx
+    from kotacerdas_desktop.reports.plan_file import write_plan
 
     store = ctx.store
     assessment = store.assessments.get(ctx.assessment_id)
@@ -242,15 +259,18 @@ def check_plan(ctx: Context) -> str:
     if not plan.steps:
         raise RuntimeError(f"no step planned ({plan.status})")
     document = agency_plan_document(store, assessment.id, plan)
-    pages = write_plan_pdf(document, ctx.folder / "rencana.pdf")
-    workbook = write_plan_xlsx(document, ctx.folder / "rencana.xlsx")
-    with zipfile.ZipFile(workbook) as archive:
+    pdf, workbook = (
+        write_plan(document, ctx.folder / f"rencana{kind}", store.path)
+        for kind in (".pdf", ".xlsx")
+    )
+    with zipfile.ZipFile(workbook.path) as archive:
         if "xl/workbook.xml" not in archive.namelist():
             raise RuntimeError("the plan workbook has no workbook part")
+    size = workbook.path.stat().st_size // 1024
     return str(
         t(
-            f"{len(plan.steps)} langkah; PDF {pages} halaman, XLSX {workbook.stat().st_size // 1024} KB",
-            f"{len(plan.steps)} steps; PDF {pages} page(s), XLSX {workbook.stat().st_size // 1024} KB",
+            f"{len(plan.steps)} langkah; PDF {pdf.pages} halaman, XLSX {size} KB",
+            f"{len(plan.steps)} steps; PDF {pdf.pages} page(s), XLSX {size} KB",
         )
     )
 
@@ -287,6 +307,7 @@ STEPS: tuple[tuple[LocalText, Callable[[Context], str]], ...] = (
     (t("Lembar evaluasi", "Evaluation sheet"), check_sheet),
     (t("Pratinjau PDF", "PDF preview"), check_pdf),
     (t("Pencetakan", "Printing"), check_printing),
+    (t("Rekap kota", "City recap"), check_recap),
     (t("Paket pertukaran", "Exchange package"), check_exchange),
     (t("Rencana capaian", "Plan to a target"), check_plan),
     (t("Jendela utama", "Main window"), check_main_window),

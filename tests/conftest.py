@@ -40,9 +40,7 @@ def demo_db_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def demo_store(demo_db_template: Path, tmp_path: Path) -> Iterator[Store]:
-    import shutil
+    from tests.helpers import copied_store
 
-    path = tmp_path / "demo.sqlite"
-    shutil.copy(demo_db_template, path)
-    with Store.open(path) as opened:
+    with copied_store(demo_db_template, tmp_path) as opened:
         yield opened

@@ -1,25 +1,49 @@
 """The ``kotacerdas`` command: start the GUI, or run headless commands for administrators and tests.
 
 Every subcommand module has ``register(subparsers)``; a handler takes the open
-store and the parsed arguments and returns the exit code. A rule a user broke
-ends in a message on stderr (Indonesian, or English with KOTACERDAS_LANG=en),
-exit code 2, and nothing changed.
+store and the parsed arguments and returns the exit code. Whatever happens,
+the command prints one clear line on stderr (Indonesian, or English with
+KOTACERDAS_LANG=en), never a traceback; an unexpected error is written with
+its traceback to the log file, whose path the line names. Exit codes:
+
+0 done; 1 the command ran and found problems (check, verify, some sheets of
+--all); 2 refused (a rule a user broke, an unusable file; nothing changed);
+3 another program is writing (nothing changed; try again); 4 unexpected
+error (logged); 130 interrupted (Ctrl+C).
 """
 
 from __future__ import annotations
 
 import argparse
+import sqlite3
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from kotacerdas_desktop import __version__
-from kotacerdas_desktop.cli import admin, agency, assessment, catalogue, exchange, plan, sheet
-from kotacerdas_desktop.domain.errors import KotaCerdasError
+from kotacerdas_desktop import __version__, errorlog
+from kotacerdas_desktop.cli import (
+    admin,
+    agency,
+    assessment,
+    backup,
+    catalogue,
+    exchange,
+    history,
+    plan,
+    recap,
+    sheet,
+)
+from kotacerdas_desktop.domain.errors import BusyError, KotaCerdasError
 from kotacerdas_desktop.domain.text import t
+from kotacerdas_desktop.store.database import storage_error
+from kotacerdas_desktop.store.location import default_db_path
 
+EXIT_PROBLEMS = 1
 EXIT_USER_ERROR = 2
-MODULES = (catalogue, agency, assessment, admin, sheet, exchange, plan)
+EXIT_BUSY = 3
+EXIT_UNEXPECTED = 4
+EXIT_INTERRUPTED = 130
+MODULES = (catalogue, agency, assessment, history, admin, backup, sheet, exchange, recap, plan)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -69,8 +93,44 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run(args.db)
     if not hasattr(args, "handler"):
         parser.parse_args([args.command, "--help"])
+    return run_handler(args)
+
+
+def run_handler(args: argparse.Namespace) -> int:
+    """Run a subcommand; every way it can end is one line on stderr and an exit code."""
     try:
         return args.handler(args)
+    except sqlite3.Error as exc:  # about the file (busy, damaged, disk full), else a program error
+        mapped = storage_error(exc, Path(args.db) if args.db else default_db_path())
+        if mapped is None:
+            return unexpected(exc, args)
+        return refused(mapped)
     except KotaCerdasError as exc:
-        print(f"kotacerdas: {exc}", file=sys.stderr)
-        return EXIT_USER_ERROR
+        return refused(exc)
+    except KeyboardInterrupt:
+        print(t("kotacerdas: dihentikan.", "kotacerdas: interrupted."), file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except Exception as exc:
+        return unexpected(exc, args)
+
+
+def refused(error: KotaCerdasError) -> int:
+    print(f"kotacerdas: {error}", file=sys.stderr)
+    return EXIT_BUSY if isinstance(error, BusyError) else EXIT_USER_ERROR
+
+
+def unexpected(error: Exception, args: argparse.Namespace) -> int:
+    """One line and where the details are; the traceback goes to the log, not the screen."""
+    command = " ".join(str(part) for part in (args.command, getattr(args, "action", "")) if part)
+    log = errorlog.log_exception(error, f"kotacerdas {command}")
+    where = log if log is not None else "stderr"
+    print(
+        t(
+            f"kotacerdas: kesalahan tak terduga ({type(error).__name__}: {error}). "
+            f"Perubahan yang belum selesai tidak disimpan. Rinciannya dicatat di {where}",
+            f"kotacerdas: unexpected error ({type(error).__name__}: {error}). "
+            f"A change that was not finished was not saved. The details are logged in {where}",
+        ),
+        file=sys.stderr,
+    )
+    return EXIT_UNEXPECTED

@@ -4,22 +4,24 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from kotacerdas_desktop.cli.common import with_store
 from kotacerdas_desktop.demo import fill_demo_city
 from kotacerdas_desktop.domain.text import t
 from kotacerdas_desktop.reports.indonesian import format_iso_date
 from kotacerdas_desktop.store import Store
-from kotacerdas_desktop.store.check import check_database
+from kotacerdas_desktop.store.check import check_file
+from kotacerdas_desktop.store.location import default_db_path, missing_database
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     demo = subparsers.add_parser(
         "demo", help="isi basis data dengan kota contoh / fill the database with a demo city"
     )
-    demo.set_defaults(handler=with_store(run_demo))
+    demo.set_defaults(handler=with_store(run_demo, create=True))
     check = subparsers.add_parser("check", help="periksa keutuhan basis data / check the database")
-    check.set_defaults(handler=with_store(run_check))
+    check.set_defaults(handler=run_check)
     verify = subparsers.add_parser(
         "verify", help="cocokkan sidik jari lembar evaluasi / match a sheet's fingerprint"
     )
@@ -30,6 +32,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run_demo(store: Store, args: argparse.Namespace) -> int:
+    store.check_demo_target()
     summary = fill_demo_city(store)
     print(
         t(
@@ -40,13 +43,17 @@ def run_demo(store: Store, args: argparse.Namespace) -> int:
     return 0
 
 
-def run_check(store: Store, args: argparse.Namespace) -> int:
-    problems = check_database(store)
+def run_check(args: argparse.Namespace) -> int:
+    """Examine the file before opening it as a store: a damaged file is reported, not opened."""
+    path = Path(args.db) if args.db else default_db_path()
+    if not path.is_file():
+        raise missing_database(path)
+    problems = check_file(path)
     if not problems:
         print(
             t(
-                f"Basis data {store.path} sehat: tidak ada masalah ditemukan.",
-                f"Database {store.path} is sound: no problems found.",
+                f"Basis data {path} sehat: tidak ada masalah ditemukan.",
+                f"Database {path} is sound: no problems found.",
             )
         )
         return 0

@@ -64,7 +64,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         metavar="REASON",
         help="finalisasi walau belum lengkap, dengan alasan",
     )
-    finalize.add_argument("--document-number", default="", help="nomor dokumen / document number")
+    finalize.add_argument(
+        "--document-number",
+        default="",
+        help="nomor dokumen, mis. 050/123/417.302/2026 (tanpa ini: nomor urut berikutnya) / "
+        "document number (without it: the next serial)",
+    )
     finalize.set_defaults(handler=with_store(finalize_assessment))
     reopen = sub.add_parser("reopen", help="buka sebagai revisi baru / reopen as a new revision")
     reopen.add_argument("id")
@@ -198,21 +203,21 @@ def show_assessment(store: Store, args: argparse.Namespace) -> int:
 
 
 def answer_indicator(store: Store, args: argparse.Namespace) -> int:
-    assessment = store.assessments.editable(int(args.id) if str(args.id).isdigit() else args.id)
-    previous = store.assessments.answer(assessment.id, args.indicator)
-    answer = Answer(
-        indicator_code=args.indicator,
-        level=parse_level(args.level) if args.level is not None else None,
-        not_applicable=args.not_applicable is not None,
-        na_reason=args.not_applicable or "",
-        justification=args.justification
-        if args.justification is not None
-        else previous.justification,
-        follow_up=args.follow_up if args.follow_up is not None else previous.follow_up,
-        review_flag=previous.review_flag,
-        review_comment=previous.review_comment,
-    )
-    with store.db.atomic():
+    with store.db.atomic():  # the fields not given are kept as stored when the lock is taken
+        assessment = store.assessments.editable(int(args.id) if str(args.id).isdigit() else args.id)
+        previous = store.assessments.answer(assessment.id, args.indicator)
+        answer = Answer(
+            indicator_code=args.indicator,
+            level=parse_level(args.level) if args.level is not None else None,
+            not_applicable=args.not_applicable is not None,
+            na_reason=args.not_applicable or "",
+            justification=args.justification
+            if args.justification is not None
+            else previous.justification,
+            follow_up=args.follow_up if args.follow_up is not None else previous.follow_up,
+            review_flag=previous.review_flag,
+            review_comment=previous.review_comment,
+        )
         store.assessments.save_answer(assessment.id, answer)
         for title in args.evidence:
             store.evidence.add(assessment.id, args.indicator, Evidence(title=title))
@@ -233,6 +238,12 @@ def finalize_assessment(store: Store, args: argparse.Namespace) -> int:
         t(
             f"Penilaian #{assessment.id} difinalisasi dan dikunci.",
             f"Assessment #{assessment.id} finalized and locked.",
+        )
+    )
+    print(
+        t(
+            f"Nomor dokumen: {assessment.document_number}",
+            f"Document number: {assessment.document_number}",
         )
     )
     print(t(f"Sidik jari: {assessment.fingerprint}", f"Fingerprint: {assessment.fingerprint}"))

@@ -69,6 +69,8 @@ def catalogue_json(catalogue: Catalogue) -> dict:
         "code": catalogue.code,
         "version": catalogue.version,
         "name": catalogue.name.to_json(),
+        "source": catalogue.source.to_json(),
+        "level_rule": catalogue.level_rule.to_json(),
         "indicators": catalogue.indicator_count(),
         "dimensions": [
             {
@@ -86,6 +88,7 @@ def catalogue_json(catalogue: Catalogue) -> dict:
                                 "code": i.code,
                                 "weight": i.weight,
                                 "lens": i.lens,
+                                "replaces": list(i.replaces),
                                 "question": i.question.to_json(),
                             }
                             for i in e.indicators
@@ -108,6 +111,12 @@ def show_catalogue(store: Store, args: argparse.Namespace) -> int:
     print(
         f"{catalogue.name} — {catalogue.code} {catalogue.version} ({catalogue.indicator_count()} indikator)"
     )
+    for label, text in (
+        (t("Sumber", "Source"), catalogue.source),
+        (t("Aturan tingkat", "Level rule"), catalogue.level_rule),
+    ):
+        if text.id:
+            print(f"{label}: {text}")
     for dimension in catalogue.dimensions:
         print(
             f"\n{dimension.code}  {dimension.name}  [{t('bobot', 'weight')} {dimension.weight:g}]"
@@ -115,7 +124,12 @@ def show_catalogue(store: Store, args: argparse.Namespace) -> int:
         for element in dimension.elements:
             print(f"  {element.code}  {element.name}")
             for indicator in element.indicators:
-                print(f"    {indicator.code}  {indicator.question}")
+                replaced = (
+                    f"  [{t('menggantikan', 'replaces')} {', '.join(indicator.replaces)}]"
+                    if indicator.replaces
+                    else ""
+                )
+                print(f"    {indicator.code}  {indicator.question}{replaced}")
     return 0
 
 

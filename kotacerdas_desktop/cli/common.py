@@ -8,19 +8,35 @@ import sys
 from collections.abc import Callable, Sequence
 from contextlib import closing
 
+from kotacerdas_desktop.reports.paper import PAPER_NAMES
 from kotacerdas_desktop.store import Store
 
 Handler = Callable[[Store, argparse.Namespace], int]
 
 
-def with_store(handler: Handler) -> Callable[[argparse.Namespace], int]:
-    """Open the database named by --db (or the default) around a handler."""
+def with_store(handler: Handler, *, create: bool = False) -> Callable[[argparse.Namespace], int]:
+    """Open the database named by --db (or the default) around a handler.
+
+    Only commands that make something new (``create``: agency add, demo) may
+    create the file; for every other command a missing file is a mistyped
+    path, refused with a message, never a new empty database."""
 
     def run(args: argparse.Namespace) -> int:
-        with closing(Store.open(args.db)) as store:
+        with closing(Store.open(args.db, create=create)) as store:
             return handler(store, args)
 
     return run
+
+
+def add_paper(parser: argparse.ArgumentParser) -> None:
+    """--paper a4|f4 (any case), A4 unless chosen."""
+    parser.add_argument(
+        "--paper",
+        default="a4",
+        type=str.lower,
+        choices=PAPER_NAMES,
+        help="ukuran kertas / paper size: a4 (default) or f4 (215 x 330 mm)",
+    )
 
 
 def add_json(parser: argparse.ArgumentParser) -> None:

@@ -59,7 +59,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="impor kerangka yang dibawa paket bila belum ada / import the framework a package carries",
     )
     add_json(imports)
-    imports.set_defaults(handler=with_store(run_import))
+    imports.set_defaults(handler=with_store(run_import, create=True))
     log = subparsers.add_parser("imports", help="log impor paket / the package import log")
     add_json(log)
     log.set_defaults(handler=with_store(run_import_log))

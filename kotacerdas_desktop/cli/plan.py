@@ -8,9 +8,11 @@ plan's steps go to each agency's draft, see store/plans.py).
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
-from kotacerdas_desktop.cli.common import add_json, print_json, print_table, with_store
+from kotacerdas_desktop.cli.common import add_json, add_paper, print_json, print_table, with_store
+from kotacerdas_desktop.cli.recap import remember_coordinator
 from kotacerdas_desktop.domain.catalogue import Catalogue
 from kotacerdas_desktop.domain.errors import ValidationError
 from kotacerdas_desktop.domain.figures import format_figure
@@ -25,15 +27,12 @@ from kotacerdas_desktop.domain.plan_text import (
 from kotacerdas_desktop.domain.planner import Plan, plan_agency, plan_city
 from kotacerdas_desktop.domain.text import t
 from kotacerdas_desktop.domain.validation import check_year
-from kotacerdas_desktop.reports.paper import PAPER_NAMES
 from kotacerdas_desktop.reports.plan_data import (
     PlanDocument,
     agency_plan_document,
     city_plan_document,
 )
 from kotacerdas_desktop.store import Store
-
-OUTPUTS = (".pdf", ".xlsx")
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -61,13 +60,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--year", help="tahun penilaian (with --city)")
     parser.add_argument(
         "--coordinator",
-        metavar="AGENCY",
-        help="kode OPD koordinator: kop dan tanda tangan rencana kota / the coordinating agency",
+        metavar="CODE",
+        help="kode OPD koordinator smart city, seperti pada rekap (diingat) / the coordinating "
+        "agency, as for the recap (remembered)",
     )
     parser.add_argument("--out", type=Path, help="berkas .pdf atau .xlsx / a .pdf or .xlsx file")
-    parser.add_argument(
-        "--paper", default="a4", type=str.lower, choices=PAPER_NAMES, help="a4 (default) or f4"
-    )
+    add_paper(parser)
     parser.add_argument(
         "--accept",
         action="store_true",
@@ -96,22 +94,24 @@ def _check_arguments(args: argparse.Namespace) -> None:
             "--year dan --coordinator hanya untuk --city.",
             "--year and --coordinator go with --city.",
         )
-    if args.out is not None and args.out.suffix.lower() not in OUTPUTS:
-        raise ValidationError(
-            t(
-                f"Berkas keluaran {args.out} harus berakhiran .pdf atau .xlsx.",
-                f"The output file {args.out} must end in .pdf or .xlsx.",
-            ),
-            field="out",
-        )
 
 
 def _efforts(catalogue: Catalogue, path: Path | None) -> dict[str, int] | None:
     return None if path is None else read_efforts(catalogue, path)
 
 
+def _output_kind(store: Store, out: Path | None) -> str | None:
+    """The --out file's format, refused before anything is planned, accepted or rendered."""
+    if out is None:
+        return None
+    from kotacerdas_desktop.reports.plan_file import check_plan_output  # reportlab when needed
+
+    return check_plan_output(out, store.path)
+
+
 def run_plan(store: Store, args: argparse.Namespace) -> int:
     _check_arguments(args)
+    kind = _output_kind(store, args.out)
     if args.city:
         year = check_year(args.year)
         picture = store.city.picture(year)
@@ -123,8 +123,8 @@ def run_plan(store: Store, args: argparse.Namespace) -> int:
                 ),
                 field="year",
             )
-        if args.coordinator:
-            store.agencies.get(args.coordinator)  # an unknown code is refused before any output
+        # as the recap's: named, else remembered or evident; a PDF cannot do without it
+        coordinator = store.coordinator.resolve(args.coordinator, required=kind == ".pdf")
         catalogue = picture.catalogue
         target = parse_target(catalogue, args.target, args.dimension)
         plan = plan_city(picture, target, _efforts(catalogue, args.effort))
@@ -135,7 +135,7 @@ def run_plan(store: Store, args: argparse.Namespace) -> int:
         names = {e.agency_code: e.agency_name for e in picture.entries}
 
         def document(assignments: list[Assignment]) -> PlanDocument:
-            return city_plan_document(store, picture, plan, args.coordinator, assignments)
+            return city_plan_document(store, picture, plan, coordinator, assignments)
 
     else:
         assessment = store.assessments.get(args.id)
@@ -164,7 +164,9 @@ def run_plan(store: Store, args: argparse.Namespace) -> int:
     if args.accept:
         _accept(store, args, assignments, catalogue)
     if args.out is not None:
-        _write(document(assignments), args.out, args.paper)
+        _write(store, document(assignments), args.out, args.paper)
+    if args.coordinator:  # the JSON alone on stdout
+        remember_coordinator(store, args.coordinator, sys.stderr if args.json else None)
     if args.json:
         print_json(plan_json(catalogue, plan, names))
     else:
@@ -200,21 +202,18 @@ def _accept(
     )
 
 
-def _write(document: PlanDocument, out: Path, paper: str) -> None:
-    # reportlab and XlsxWriter are imported only when a file is written
-    from kotacerdas_desktop.reports.plan_pdf import write_plan_pdf
-    from kotacerdas_desktop.reports.plan_xlsx import write_plan_xlsx
+def _write(store: Store, document: PlanDocument, out: Path, paper: str) -> None:
+    from kotacerdas_desktop.reports.plan_file import PDF, write_plan
 
-    if out.suffix.lower() == ".pdf":
-        pages = write_plan_pdf(document, out, paper)
+    written = write_plan(document, out, store.path, paper)
+    if written.kind == PDF:
         print(
             t(
-                f"Rencana ditulis ke {out}: {pages} halaman.",
-                f"Plan written to {out}: {pages} page(s).",
+                f"Rencana ditulis ke {out}: {written.pages} halaman.",
+                f"Plan written to {out}: {written.pages} page(s).",
             )
         )
     else:
-        write_plan_xlsx(document, out)
         print(t(f"Rencana ditulis ke {out}.", f"Plan written to {out}."))
 
 

@@ -6,12 +6,11 @@ import argparse
 import sys
 from pathlib import Path
 
-from kotacerdas_desktop.cli.common import with_store
+from kotacerdas_desktop.cli.common import add_paper, with_store
 from kotacerdas_desktop.domain.errors import ValidationError
 from kotacerdas_desktop.domain.model import Assessment
 from kotacerdas_desktop.domain.text import t
 from kotacerdas_desktop.domain.validation import check_year
-from kotacerdas_desktop.reports.paper import PAPER_NAMES
 from kotacerdas_desktop.store import Store
 
 
@@ -29,13 +28,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("--year", help="tahun penilaian (with --all)")
     parser.add_argument("--out-dir", type=Path, help="folder tujuan (with --all)")
-    parser.add_argument(
-        "--paper",
-        default="a4",
-        type=str.lower,
-        choices=PAPER_NAMES,
-        help="ukuran kertas / paper size: a4 (default) or f4 (215 x 330 mm)",
-    )
+    add_paper(parser)
     parser.set_defaults(handler=with_store(run_sheet))
 
 
@@ -63,15 +56,20 @@ def run_sheet(store: Store, args: argparse.Namespace) -> int:
     assessment = store.assessments.get(args.id)
     from kotacerdas_desktop.reports.sheet import write_sheet  # reportlab only when a sheet is made
 
-    sheet = write_sheet(store, assessment.id, args.out, args.paper)
+    saved = write_sheet(store, assessment.id, args.out, args.paper)
+    pages = saved.sheet.pages
     print(
         t(
             f"Lembar evaluasi penilaian #{assessment.id} ({_status(assessment)}) ditulis ke "
-            f"{args.out}: {sheet.pages} halaman {args.paper.upper()}.",
+            f"{args.out}: {pages} halaman {args.paper.upper()}.",
             f"Evaluation sheet of assessment #{assessment.id} ({_status(assessment)}) written to "
-            f"{args.out}: {sheet.pages} {args.paper.upper()} page(s).",
+            f"{args.out}: {pages} {args.paper.upper()} page(s).",
         )
     )
+    if saved.replaced:
+        print(
+            t("(PDF lama dengan nama itu diganti.)", "(The earlier PDF of that name was replaced.)")
+        )
     return 0
 
 
@@ -103,6 +101,15 @@ def _sheet_all(store: Store, year: int, out_dir: Path, paper: str) -> int:
         )
     for assessment, error in result.failed:
         print(f"{assessment.agency_code}: {error}", file=sys.stderr)
+    if result.replaced:
+        print(
+            t(
+                f"{len(result.replaced)} PDF lama dengan nama yang sama diganti:",
+                f"{len(result.replaced)} earlier PDF(s) of the same name replaced:",
+            )
+        )
+        for path in result.replaced:
+            print(f"  {path.name}")
     print(
         t(
             f"{len(result.written)} lembar evaluasi ({result.pages} halaman) ditulis ke {out_dir}.",

@@ -29,6 +29,8 @@ def agency_json(agency: Agency) -> dict:
         "address": agency.address,
         "city": agency.city,
         "uuid": agency.uuid,
+        "classification_code": agency.classification_code,
+        "unit_code": agency.unit_code,
         "signatories": signatories_json(agency),
     }
 

@@ -28,6 +28,7 @@ class Level:
     level: int
     label: LocalText
     description: LocalText
+    evidence: LocalText = LocalText("")  # the minimum evidence that proves this level
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,10 @@ class Indicator:
     lens: str | None = None
     allow_na: bool = False
     guidance: LocalText = LocalText("")
+    # Codes of earlier catalogue versions this indicator continues (the first is the
+    # primary): last year's answer stored under one of them belongs here.
+    replaces: tuple[str, ...] = ()
+    note: LocalText = LocalText("")  # about the indicator's source, e.g. an unconfirmed text
 
     def level(self, number: int) -> Level:
         return self.levels[number - 1]
@@ -97,6 +102,8 @@ class Catalogue:
     index_method: str = METHOD_DIMENSIONS
     weights_source: LocalText = LocalText("")  # where the lens (or dimension) weights come from
     predicates_source: LocalText = LocalText("")  # where the predicate bands come from
+    source: LocalText = LocalText("")  # where the framework comes from (a citation)
+    level_rule: LocalText = LocalText("")  # how to choose a level, e.g. the cumulative rule
     _by_code: dict[str, tuple[Dimension, Element, Indicator]] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )

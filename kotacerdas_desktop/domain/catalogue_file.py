@@ -9,7 +9,6 @@ wrong, in Indonesian and English.
 from __future__ import annotations
 
 import json
-import math
 import re
 from pathlib import Path
 from typing import Any
@@ -29,122 +28,16 @@ from kotacerdas_desktop.domain.catalogue import (
     Level,
     Predicate,
 )
+from kotacerdas_desktop.domain.catalogue_checker import Checker
 from kotacerdas_desktop.domain.errors import ValidationError
 from kotacerdas_desktop.domain.text import LocalText, t
 
 FORMAT = "kotacerdas-catalogue/1"
-_CODE = re.compile(r"^[A-Z0-9][A-Z0-9._-]*$")
-
-
-class _Checker:
-    """Walks the parsed JSON; every helper raises with the path it was given."""
-
-    def __init__(self, source: str) -> None:
-        self.source = source
-        self.codes: set[str] = set()
-
-    def fail(self, path: str, problem: LocalText) -> ValidationError:
-        where = path or "(akar)"
-        return ValidationError(
-            t(
-                f"Berkas katalog {self.source}, {where}: {problem.id}",
-                f"Catalogue file {self.source}, {path or '(root)'}: {problem.en}",
-            ),
-            field=path,
-        )
-
-    def obj(self, value: Any, path: str) -> dict[str, Any]:
-        if not isinstance(value, dict):
-            raise self.fail(path, t("harus berupa objek JSON", "must be a JSON object"))
-        return value
-
-    def items(self, data: dict[str, Any], key: str, path: str, *, min_items: int = 1) -> list:
-        value = data.get(key)
-        where = f"{path}.{key}" if path else key
-        if not isinstance(value, list):
-            raise self.fail(where, t("harus berupa daftar (array)", "must be a list (array)"))
-        if len(value) < min_items:
-            raise self.fail(
-                where,
-                t(
-                    f"harus berisi paling sedikit {min_items} butir",
-                    f"must hold at least {min_items} item(s)",
-                ),
-            )
-        return value
-
-    def text(
-        self, data: dict[str, Any], key: str, path: str, *, required: bool = True
-    ) -> LocalText:
-        value = data.get(key)
-        where = f"{path}.{key}" if path else key
-        if value is None and not required:
-            return LocalText("")
-        if isinstance(value, dict) and isinstance(value.get("id"), str) and value["id"].strip():
-            if not isinstance(value.get("en", ""), str):
-                raise self.fail(where + ".en", t("harus berupa teks", "must be text"))
-            return LocalText.from_json(value)
-        raise self.fail(
-            where,
-            t(
-                'harus berupa teks dwibahasa {"id": "...", "en": "..."} dengan "id" terisi',
-                'must be a bilingual text {"id": "...", "en": "..."} with "id" filled in',
-            ),
-        )
-
-    def weight(self, data: dict[str, Any], path: str, default: float = 1.0) -> float:
-        value = data.get("weight", default)
-        if isinstance(value, bool) or not isinstance(value, (int, float)):
-            raise self.fail(f"{path}.weight", t("harus berupa angka", "must be a number"))
-        if not math.isfinite(value):
-            raise self.fail(
-                f"{path}.weight",
-                t("bobot harus berupa angka terhingga", "a weight must be a finite number"),
-            )
-        if value < 0:
-            raise self.fail(
-                f"{path}.weight",
-                t(
-                    f"bobot tidak boleh negatif ({value})",
-                    f"a weight must not be negative ({value})",
-                ),
-            )
-        return float(value)
-
-    def code(self, data: dict[str, Any], path: str, prefix: str = "") -> str:
-        value = data.get("code")
-        if not isinstance(value, str) or not _CODE.match(value):
-            raise self.fail(
-                f"{path}.code" if path else "code",
-                t(
-                    "kode wajib diisi dengan huruf besar, angka, titik, - atau _",
-                    "a code is required: capital letters, digits, dot, - or _",
-                ),
-            )
-        if prefix and not value.startswith(prefix + "."):
-            raise self.fail(
-                f"{path}.code",
-                t(
-                    f'kode "{value}" harus diawali "{prefix}."',
-                    f'code "{value}" must start with "{prefix}."',
-                ),
-            )
-        if path:
-            if value in self.codes:
-                raise self.fail(
-                    f"{path}.code",
-                    t(
-                        f'kode "{value}" dipakai lebih dari sekali',
-                        f'code "{value}" is used more than once',
-                    ),
-                )
-            self.codes.add(value)
-        return value
 
 
 def parse_catalogue(data: Any, source: str = "<data>") -> Catalogue:
     """Check a parsed catalogue file and build the model; raise ValidationError naming the path."""
-    c = _Checker(source)
+    c = Checker(source)
     root = c.obj(data, "")
     if root.get("format") != FORMAT:
         raise c.fail("format", t(f'harus "{FORMAT}"', f'must be "{FORMAT}"'))
@@ -161,6 +54,7 @@ def parse_catalogue(data: Any, source: str = "<data>") -> Catalogue:
         _dimension(c, c.obj(raw, f"dimensions[{i}]"), f"dimensions[{i}]", level_labels, lens_codes)
         for i, raw in enumerate(c.items(root, "dimensions", ""))
     )
+    c.check_replaced()
     index = c.obj(root.get("index", {}), "index")
     return Catalogue(
         code=code,
@@ -174,11 +68,13 @@ def parse_catalogue(data: Any, source: str = "<data>") -> Catalogue:
         index_method=_index_method(c, index, lenses, dimensions),
         weights_source=c.text(index, "weights_source", "index", required=False),
         predicates_source=c.text(index, "predicates_source", "index", required=False),
+        source=c.text(root, "source", "", required=False),
+        level_rule=c.text(root, "level_rule", "", required=False),
     )
 
 
 def _index_method(
-    c: _Checker, index: dict[str, Any], lenses: tuple[Lens, ...], dimensions: tuple[Dimension, ...]
+    c: Checker, index: dict[str, Any], lenses: tuple[Lens, ...], dimensions: tuple[Dimension, ...]
 ) -> str:
     """The declared index method; a file without one (format 1 as first shipped) uses the
     lenses when every indicator of a dimension carries one, else the dimensions."""
@@ -217,7 +113,7 @@ def _index_method(
     return method
 
 
-def _lens(c: _Checker, raw: Any, path: str) -> Lens:
+def _lens(c: Checker, raw: Any, path: str) -> Lens:
     data = c.obj(raw, path)
     code = data.get("code")
     if not isinstance(code, str) or not re.match(r"^[a-z][a-z0-9_]*$", code):
@@ -228,7 +124,7 @@ def _lens(c: _Checker, raw: Any, path: str) -> Lens:
     return Lens(code, c.text(data, "name", path), c.weight(data, path))
 
 
-def _predicates(c: _Checker, root: dict[str, Any]) -> tuple[Predicate, ...]:
+def _predicates(c: Checker, root: dict[str, Any]) -> tuple[Predicate, ...]:
     predicates = []
     for i, raw in enumerate(c.items(root, "predicates", "")):
         path = f"predicates[{i}]"
@@ -250,7 +146,7 @@ def _predicates(c: _Checker, root: dict[str, Any]) -> tuple[Predicate, ...]:
 
 
 def _dimension(
-    c: _Checker,
+    c: Checker,
     data: dict[str, Any],
     path: str,
     level_labels: tuple[LocalText, ...],
@@ -293,7 +189,7 @@ def _dimension(
 
 
 def _indicator(
-    c: _Checker,
+    c: Checker,
     data: dict[str, Any],
     path: str,
     element_code: str,
@@ -330,7 +226,12 @@ def _indicator(
             if "label" in ldata
             else level_labels[number - 1]
         )
-        by_number[number] = Level(number, label, c.text(ldata, "description", lpath))
+        by_number[number] = Level(
+            number,
+            label,
+            c.text(ldata, "description", lpath),
+            c.text(ldata, "evidence", lpath, required=False),
+        )
     missing = [str(n) for n in LEVELS if n not in by_number]
     if missing:
         raise c.fail(
@@ -351,6 +252,8 @@ def _indicator(
         lens=lens,
         allow_na=allow_na,
         guidance=c.text(data, "guidance", path, required=False),
+        replaces=c.replaces(data, path, code),
+        note=c.text(data, "note", path, required=False),
     )
 
 

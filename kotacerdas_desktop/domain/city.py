@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 
 from kotacerdas_desktop.domain.catalogue import KIND_ENABLER, Catalogue
+from kotacerdas_desktop.domain.figures import shown
 from kotacerdas_desktop.domain.model import Answer
 from kotacerdas_desktop.domain.score_report import ScoreReport, tally
 from kotacerdas_desktop.domain.scoring import counting_levels, score_levels
@@ -188,6 +189,14 @@ class YearChange:
     @property
     def delta(self) -> Fraction | None:
         return None if self.now is None or self.before is None else self.now - self.before
+
+    @property
+    def shown_delta(self) -> Fraction | None:
+        """The change as printed: the difference of the two shown figures, so a reader who
+        subtracts them on paper gets it (3,47 - 3,12 = 0,35); rounding the exact difference
+        on its own could differ from that by 0,01. An exact number of hundredths."""
+        now, before = shown(self.now), shown(self.before)
+        return None if now is None or before is None else Fraction(now) - Fraction(before)
 
 
 def year_over_year(now: CityPicture, before: CityPicture | None) -> list[YearChange]:

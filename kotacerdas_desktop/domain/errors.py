@@ -36,3 +36,11 @@ class LockedError(KotaCerdasError):
 
 class StorageError(KotaCerdasError):
     """The database file cannot be used (missing folder, read-only, foreign or newer file)."""
+
+
+class BusyError(StorageError):
+    """Another program held the database's write lock past the wait: nothing was written."""
+
+
+class DamagedError(StorageError):
+    """The file's own structure is damaged: it is not written to, and a backup can replace it."""

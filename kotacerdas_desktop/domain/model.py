@@ -41,6 +41,9 @@ class Agency:
     logo: bytes | None = None
     signatories: dict[str, Signatory] = field(default_factory=dict)
     uuid: str = ""  # created once, travels in packages; the code is what people type
+    # The two codes of its document numbers (domain/document_number.py); empty: the defaults.
+    classification_code: str = ""  # kode klasifikasi arsip, e.g. "050"
+    unit_code: str = ""  # kode unit, e.g. "417.302"
 
     @property
     def head(self) -> Signatory | None:

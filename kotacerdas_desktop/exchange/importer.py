@@ -1,7 +1,8 @@
 """`kotacerdas import` and the coordinator's import: many package files, each verified
 completely, then written in one transaction of its own, or refused with its reason.
 
-A folder stands for the packages in it (``*.kcpkg``, not its subfolders). A
+A verified backup of the database is made first (store/backups.py, kind
+``before-import``). A folder stands for the packages in it (``*.kcpkg``, not its subfolders). A
 cancel between packages stops before the next one: what was imported stays,
 the rest is untouched.
 """
@@ -20,6 +21,7 @@ from kotacerdas_desktop.exchange.format import SUFFIX
 from kotacerdas_desktop.exchange.package import read_package
 from kotacerdas_desktop.exchange.safezip import CHUNK
 from kotacerdas_desktop.store import Store
+from kotacerdas_desktop.store.backups import BEFORE_IMPORT, make_backup
 
 Progress = Callable[[int, int, str], None]  # done, total, file name (may raise to cancel)
 
@@ -84,6 +86,7 @@ def iter_imports(
             ),
             field="files",
         )
+    make_backup(store.db.conn, store.path, BEFORE_IMPORT)  # verified, in the backups folder
     for done, path in enumerate(files):
         if progress is not None:
             progress(done, len(files), path.name)

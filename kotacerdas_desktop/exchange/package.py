@@ -13,9 +13,11 @@ from __future__ import annotations
 import hashlib
 import io
 import zipfile
+from functools import lru_cache
 from pathlib import Path
 
 from kotacerdas_desktop.domain.agency_snapshot import agency_from_snapshot, snapshot_logo_sha256
+from kotacerdas_desktop.domain.catalogue import Catalogue
 from kotacerdas_desktop.domain.catalogue_file import load_catalogue_text
 from kotacerdas_desktop.domain.errors import ValidationError
 from kotacerdas_desktop.domain.fingerprint import canonical_data, fingerprint
@@ -66,7 +68,9 @@ def build_package(contents: PackageContents, seed: bytes) -> bytes:
         archive.writestr(MANIFEST, manifest)
         archive.writestr(SIGNATURE, sign(seed, manifest))
         for name, data in files.items():
-            archive.writestr(name, data)
+            # Evidence files are PDFs, photos and office documents: compressed already.
+            stored = name.startswith(ATTACHMENTS)
+            archive.writestr(name, data, zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED)
     return buffer.getvalue()
 
 
@@ -148,6 +152,12 @@ def _read_declared(
     return contents
 
 
+@lru_cache(maxsize=8)
+def _catalogue(text: str) -> Catalogue:
+    """A framework file parsed once per import run: 60 packages usually carry the same one."""
+    return load_catalogue_text(text, CATALOGUE)
+
+
 def _cross_check(manifest: dict, contents: PackageContents) -> None:
     """The signed manifest and the documents must say the same; the data must give the fingerprint."""
     a, agency = contents.assessment, contents.agency
@@ -173,7 +183,7 @@ def _cross_check(manifest: dict, contents: PackageContents) -> None:
                 "the package kind does not fit the assessment's status",
             )
         )
-    catalogue = load_catalogue_text(contents.catalogue_text, CATALOGUE)
+    catalogue = _catalogue(contents.catalogue_text)
     if (catalogue.code, catalogue.version) != (contents.catalogue_code, contents.catalogue_version):
         raise refuse(
             t(

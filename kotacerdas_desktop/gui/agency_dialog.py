@@ -1,4 +1,5 @@
-"""Agency settings: name, address, city and logo for the sheet's letterhead, and the three signatories.
+"""Agency settings: name, address, city and logo for the sheet's letterhead, the codes of its
+document numbers, and the three signatories.
 
 A wrong NIP on a signed sheet is a real, embarrassing error, so each NIP is
 checked as it is typed (domain.nip.check_nip) and the message sits under the
@@ -14,6 +15,7 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QLabel, QWidget
 
+from kotacerdas_desktop.domain.document_number import DEFAULT_CLASSIFICATION, pattern_of
 from kotacerdas_desktop.domain.errors import ValidationError
 from kotacerdas_desktop.domain.model import (
     ROLE_APPROVED,
@@ -160,6 +162,15 @@ class AgencyDialog(QDialog):
                 "labelName": t("Nama OPD", "Agency name"),
                 "labelAddress": t("Alamat", "Address"),
                 "labelCity": t("Pemerintah kota", "City government"),
+                "labelClassification": t("Kode klasifikasi", "Classification code"),
+                "labelUnit": t("Kode unit", "Unit code"),
+                "editClassification.placeholder": t(
+                    f"kosong: {DEFAULT_CLASSIFICATION} (Umum); mis. 050",
+                    f"empty: {DEFAULT_CLASSIFICATION} (general); e.g. 050",
+                ),
+                "editUnit.placeholder": t(
+                    "kosong: kode OPD; mis. 417.302", "empty: the agency code; e.g. 417.302"
+                ),
                 "labelLogo": t("Logo", "Logo"),
                 "buttonChooseLogo": t("Pilih gambar…", "Choose image…"),
                 "buttonRemoveLogo": t("Hapus logo", "Remove logo"),
@@ -176,11 +187,19 @@ class AgencyDialog(QDialog):
                 ),
             },
         )
-        for name in ("errorCode", "errorName", "errorLogo", "errorGeneral"):
+        for name in (
+            "errorCode",
+            "errorName",
+            "errorClassification",
+            "errorUnit",
+            "errorLogo",
+            "errorGeneral",
+        ):
             label = getattr(self.ui, name)
             label.setProperty("role", "error")
             label.hide()
         self.ui.labelNote.setProperty("role", "muted")
+        self.ui.labelNumberPreview.setProperty("role", "muted")
         self.ui.imageLogo.setObjectName("logoPreview")
         self.signatories = {role: SignatoryEditor(role, self.ui.signatoriesHost) for role in ROLES}
         for editor in self.signatories.values():
@@ -202,6 +221,9 @@ class AgencyDialog(QDialog):
         self.ui.buttonBox.rejected.connect(self.reject)
         self.ui.editName.textEdited.connect(self._suggest_code)
         self.ui.editCode.textEdited.connect(lambda _text: setattr(self, "_code_typed", True))
+        for edit in (self.ui.editCode, self.ui.editClassification, self.ui.editUnit):
+            edit.textChanged.connect(self._show_number_pattern)
+        self._show_number_pattern()
 
     def _fill(self) -> None:
         agency = self.store.agencies.get(self.code) if self.code else None
@@ -215,6 +237,8 @@ class AgencyDialog(QDialog):
         self.ui.editName.setText(agency.name)
         self.ui.editAddress.setPlainText(agency.address)
         self.ui.editCity.setText(agency.city)
+        self.ui.editClassification.setText(agency.classification_code)
+        self.ui.editUnit.setText(agency.unit_code)
         self._set_logo(agency.logo)
         for role, editor in self.signatories.items():
             editor.set_signatory(agency.signatories.get(role))
@@ -224,6 +248,24 @@ class AgencyDialog(QDialog):
     def _suggest_code(self, name: str) -> None:
         if self.code is None and not self._code_typed:
             self.ui.editCode.setText(suggest_code(name))
+
+    def _show_number_pattern(self) -> None:
+        """The sheet's document number as the codes typed give it (the store checks them on saving)."""
+        agency = Agency(
+            self.ui.editCode.text().strip().upper() or "KODE",
+            "",
+            classification_code=self.ui.editClassification.text(),
+            unit_code=self.ui.editUnit.text(),
+        )
+        pattern = pattern_of(agency)
+        self.ui.labelNumberPreview.setText(
+            str(
+                t(
+                    f"Nomor lembar: {pattern.format('nomor urut', 'tahun')}",
+                    f"Sheet number: {pattern.format('serial', 'year')}",
+                )
+            )
+        )
 
     def _set_logo(self, data: bytes | None) -> None:
         self._logo = data
@@ -269,12 +311,16 @@ class AgencyDialog(QDialog):
             city=self.ui.editCity.text().strip(),
             logo=self._logo,
             signatories={role: editor.signatory() for role, editor in self.signatories.items()},
+            classification_code=self.ui.editClassification.text().strip(),
+            unit_code=self.ui.editUnit.text().strip(),
         )
 
     def show_error(self, field: str, message: str) -> bool:
         label = {
             "code": self.ui.errorCode,
             "name": self.ui.errorName,
+            "classification_code": self.ui.errorClassification,
+            "unit_code": self.ui.errorUnit,
             "logo": self.ui.errorLogo,
         }.get(field, self.ui.errorGeneral)
         label.setText(message)
@@ -282,7 +328,13 @@ class AgencyDialog(QDialog):
         return True
 
     def save(self) -> None:
-        for label in (self.ui.errorCode, self.ui.errorName, self.ui.errorGeneral):
+        for label in (
+            self.ui.errorCode,
+            self.ui.errorName,
+            self.ui.errorClassification,
+            self.ui.errorUnit,
+            self.ui.errorGeneral,
+        ):
             label.hide()
         wrong = [editor for editor in self.signatories.values() if not editor.check()]
         if wrong:

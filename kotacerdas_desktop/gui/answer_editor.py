@@ -7,6 +7,10 @@ dimension switch and on close. When a rule refuses the answer (a missing
 "not applicable" reason, a text too long) the message goes next to the
 field and everything else in the answer is still saved.
 
+When the store cannot take a save at all (another program holds the write
+lock past the wait, the disk is full), the answer is kept as typed, the
+window says it is not saved yet, and it is tried again every few seconds.
+
 Undo covers answer edits in this session, across indicators: one step is a
 typing burst up to an autosave tick, a level choice, a flag, or a copy of
 last year's answer.
@@ -25,6 +29,7 @@ from kotacerdas_desktop.domain.answer_schema import EDITED_ANSWER_NAMES
 from kotacerdas_desktop.domain.catalogue import Catalogue
 from kotacerdas_desktop.domain.hints import answer_hints
 from kotacerdas_desktop.domain.model import Answer, Assessment
+from kotacerdas_desktop.domain.previous import is_new, previous_answers
 from kotacerdas_desktop.domain.text import t
 from kotacerdas_desktop.gui import operations
 from kotacerdas_desktop.gui.indicator_form import EVIDENCE_FIELDS, IndicatorForm, IndicatorView
@@ -35,6 +40,7 @@ from kotacerdas_desktop.store import Store
 
 SAVE_DELAY_MS = 500
 SAVE_MAX_DELAY_MS = 1000
+RETRY_MS = 3000  # a save the store could not take (another program writing) is tried again
 TEXT_FIELDS = ("na_reason", "justification", "follow_up", "review_comment")
 FORM_FIELDS = (*EDITED_ANSWER_NAMES, *EVIDENCE_FIELDS)
 # A refused field is saved as it was stored, together with the fields that only make sense with it.
@@ -100,8 +106,12 @@ class _IndicatorFields:
     def __init__(self, editor: AnswerEditor, code: str) -> None:
         self.editor, self.code = editor, code
         self.last_field = ""
+        self.storage_error = ""  # the store refused the whole save: kept and tried again
 
     def show_error(self, field: str, message: str) -> bool:
+        if field == "db":
+            self.storage_error = message
+            return True
         if field not in FORM_FIELDS:
             return False  # not about a field of this answer: the window shows it
         self.last_field = field
@@ -117,6 +127,7 @@ class AnswerEditor(QObject):
     answerChanged = Signal(str)  # an answer, its evidence or its problems changed
     currentChanged = Signal(str)  # another indicator is shown
     message = Signal(str)  # a passing remark for the status bar
+    unsaved = Signal(str)  # why answers are kept unsaved for now (they are tried again)
 
     def __init__(
         self, store: Store, form: IndicatorForm, previous: PreviousPanel, parent: QObject
@@ -129,6 +140,7 @@ class AnswerEditor(QObject):
         self.answers: dict[str, Answer] = {}
         self.previous: dict[str, Answer] = {}
         self.previous_year: int | None = None
+        self.previous_catalogue: Catalogue | None = None
         self.errors: dict[str, dict[str, str]] = {}
         self.code = ""
         self._state: Answer | None = None
@@ -136,6 +148,10 @@ class AnswerEditor(QObject):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.flush)
+        self.pending: dict[tuple[int, str], Answer] = {}  # (assessment id, code): not stored yet
+        self._retry = QTimer(self)
+        self._retry.setSingleShot(True)
+        self._retry.timeout.connect(self.retry_pending)
         form.edited.connect(self._edited)
         form.choiceRefused.connect(self.message)
         previous.copyRequested.connect(self.copy_previous)
@@ -147,7 +163,9 @@ class AnswerEditor(QObject):
     def close(self) -> None:
         """Save what is pending and stop listening (the window is closing; its store will be closed)."""
         self.flush()
+        self.retry_pending()
         self._timer.stop()
+        self._retry.stop()
         operations.notifier().changed.disconnect(self._store_changed)
         QApplication.instance().focusChanged.disconnect(self._focus_changed)  # type: ignore[union-attr]
         self.assessment = None
@@ -168,15 +186,18 @@ class AnswerEditor(QObject):
         self.undo_stack.clear()
         self.assessment, self.errors, self.code, self._state = assessment, {}, "", None
         self.answers, self.previous, self.previous_year = {}, {}, None
-        self.catalogue = None
+        self.catalogue = self.previous_catalogue = None
         if assessment is None:
             return
         self.catalogue = self.store.assessments.catalogue_of(assessment)
         self.answers = self.store.assessments.answers(assessment.id)
         last = self.store.assessments.current(assessment.agency_code, assessment.year - 1)
         if last is not None:
-            self.previous = self.store.assessments.answers(last.id)
+            self.previous = previous_answers(
+                self.catalogue, self.store.assessments.answers(last.id)
+            )
             self.previous_year = last.year
+            self.previous_catalogue = self.store.assessments.catalogue_of(last)
 
     def answer(self, code: str) -> Answer:
         return self.answers.get(code) or Answer(code)
@@ -214,7 +235,10 @@ class AnswerEditor(QObject):
         for field, text in self.errors.get(self.code, {}).items():
             self.form.show_error(field, text)
         self.form.set_hints(self.hints(self.code))
-        self.previous_panel.show_previous(indicator, previous, self.previous_year, self.editable)
+        new = self.previous_catalogue is not None and is_new(indicator, self.previous_catalogue)
+        self.previous_panel.show_previous(
+            indicator, previous, self.previous_year, self.editable, new=new
+        )
         self._state = self.form.state()
 
     def fields_for(self, code: str) -> _IndicatorFields:
@@ -297,6 +321,10 @@ class AnswerEditor(QObject):
             if code == self.code:
                 self.form.clear_error(field)
         result = operations.save_answer(self.store, self.assessment.id, answer, fields)
+        if result is None and fields.storage_error:
+            self._keep_pending(self.assessment.id, answer, fields.storage_error)
+            return False
+        self.pending.pop((self.assessment.id, code), None)
         complete = result is not None
         if result is None and fields.last_field:
             kept = FIELD_GROUPS.get(fields.last_field, (fields.last_field,))
@@ -311,6 +339,37 @@ class AnswerEditor(QObject):
             self.saved.emit(code, operations.timings(operations.ANSWER)[-1])
         self.answerChanged.emit(code)
         return complete
+
+    def _keep_pending(self, assessment_id: int, answer: Answer, reason: str) -> None:
+        """Keep an answer the store could not take, show it as typed, say why, try again soon."""
+        code = answer.indicator_code
+        self.pending[(assessment_id, code)] = answer
+        if self.assessment is not None and self.assessment.id == assessment_id:
+            self.answers[code] = answer
+            self.answerChanged.emit(code)
+        self._retry.start(RETRY_MS)
+        self.unsaved.emit(reason)
+
+    def retry_pending(self) -> None:
+        """Store the answers kept unsaved; what the store still cannot take waits for the next try."""
+        for (assessment_id, code), answer in list(self.pending.items()):
+            fields = self.fields_for(code)
+            result = operations.save_answer(self.store, assessment_id, answer, fields)
+            if result is None and fields.storage_error:
+                self._keep_pending(assessment_id, answer, fields.storage_error)
+                return
+            del self.pending[
+                (assessment_id, code)
+            ]  # stored, or refused by a rule (shown by its field)
+            if (
+                result is not None
+                and self.assessment is not None
+                and self.assessment.id == assessment_id
+            ):
+                self.answers[code] = result
+                if code == self.code:
+                    self.form.set_changed(result)
+                self.saved.emit(code, operations.timings(operations.ANSWER)[-1])
 
     def _close_step(self) -> None:
         index = self.undo_stack.index()

@@ -13,16 +13,20 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from kotacerdas_desktop.domain.errors import KotaCerdasError
+from kotacerdas_desktop.domain.errors import DamagedError, KotaCerdasError, StorageError
 from kotacerdas_desktop.domain.text import t
 from kotacerdas_desktop.gui import background, preferences
+from kotacerdas_desktop.gui.daily_backup import DailyBackup
+from kotacerdas_desktop.gui.error_dialog import install_error_handlers
 from kotacerdas_desktop.gui.first_run import FirstRunDialog
+from kotacerdas_desktop.gui.instance import DatabaseLock
 from kotacerdas_desktop.gui.main_window import MainWindow
 from kotacerdas_desktop.gui.uiloader import app_icon
 from kotacerdas_desktop.resources import ui_path
-from kotacerdas_desktop.store import Store, default_db_path
+from kotacerdas_desktop.store import Store, backups, default_db_path
 
 _windows: list[MainWindow] = []  # open windows, kept alive here
+_locks: dict[MainWindow, DatabaseLock] = {}  # each window's hold on its file
 
 
 def light_palette() -> QPalette:
@@ -71,35 +75,100 @@ def create_app() -> QApplication:
     return app
 
 
-def open_store(path: Path) -> Store | None:
-    """Open (check, back up, migrate) the file in a worker so a big file cannot freeze the screen."""
-    try:
-        background.run_and_wait(
-            lambda progress: Store.open(path).close(),
-            parent=None,
-            title=str(t(f"Membuka {path.name} …", f"Opening {path.name} …")),
-            cancellable=False,
+def refuse(message: str) -> None:
+    """Why a file cannot be opened (there may be no window yet to show it in)."""
+    QMessageBox.critical(None, "KotaCerdas", message)
+
+
+def offer_restore(path: Path, error: DamagedError) -> bool:
+    """A damaged file at start: explain, and offer the newest backup that passes its check."""
+    newest = backups.newest_good(path)
+    if newest is None:
+        refuse(
+            str(
+                t(
+                    f"{error}\n\nTidak ada cadangan yang baik di {backups.backup_folder(path)}.",
+                    f"{error}\n\nThere is no sound backup in {backups.backup_folder(path)}.",
+                )
+            )
         )
-        return Store.open(path)
-    except KotaCerdasError as error:
-        QMessageBox.critical(None, "KotaCerdas", str(error))
-        return None
+        return False
+    held = backups.contents(newest.path).describe()
+    box = QMessageBox(QMessageBox.Icon.Critical, "KotaCerdas", "")
+    box.setObjectName("damagedBox")
+    box.setText(
+        str(
+            t(
+                f"{error}\n\nCadangan terbaru yang baik: {newest.made:%d-%m-%Y %H:%M} ({held}). "
+                "Pulihkan cadangan itu? Berkas yang rusak disimpan di folder cadangan, tidak dihapus.",
+                f"{error}\n\nNewest sound backup: {newest.made:%d-%m-%Y %H:%M} ({held}). "
+                "Restore it? The damaged file is kept in the backups folder, not deleted.",
+            )
+        )
+    )
+    restore = box.addButton(
+        str(t("Pulihkan cadangan ini", "Restore this backup")), QMessageBox.ButtonRole.AcceptRole
+    )
+    box.addButton(str(t("Tutup", "Close")), QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    if box.clickedButton() is not restore:
+        return False
+    try:
+        backups.restore(path, newest.path)
+    except KotaCerdasError as failure:
+        refuse(str(failure))
+        return False
+    return True
 
 
-def start(db_path: Path | None) -> MainWindow | None:
-    """Open the database (asking city, agency and year the first time) and show its window."""
+def open_store(path: Path) -> Store | None:
+    """Open (check, back up, migrate) the file in a worker so a big file cannot freeze the screen;
+    a damaged file is explained and the newest sound backup offered in its place."""
+    while True:
+        try:
+            background.run_and_wait(
+                lambda progress: Store.open(path).close(),
+                parent=None,
+                title=str(t(f"Membuka {path.name} …", f"Opening {path.name} …")),
+                cancellable=False,
+            )
+            return Store.open(path)
+        except DamagedError as error:
+            if not offer_restore(path, error):
+                return None
+        except KotaCerdasError as error:
+            refuse(str(error))
+            return None
+
+
+def start(db_path: Path | None, lock: DatabaseLock | None = None) -> MainWindow | None:
+    """Open the database (asking city, agency and year the first time) and show its window.
+
+    One window per file: the file's lock is taken first (or handed over by a
+    restore) and released when the window closes or the start fails."""
     create_app()
     path = Path(db_path) if db_path else preferences.last_database() or default_db_path()
+    if lock is None:
+        lock = DatabaseLock(path)
+        try:
+            lock.acquire()
+        except StorageError as error:
+            refuse(str(error))
+            return None
     store = open_store(path)
     if store is None:
+        lock.release()
         return None
     preferences.remember_file(store.path)
     if not store.agencies.list():
         FirstRunDialog(store).exec()
     window = MainWindow(store)
     window.openDatabaseRequested.connect(lambda new_path: _switch(window, new_path))
+    window.restoreRequested.connect(lambda source: _restore(window, source))
     window.closed.connect(lambda: _closed(window))
     _windows.append(window)
+    _locks[window] = lock
+    DailyBackup(store.path, window)
     screen = window.screen().availableGeometry()
     if not window.restored and screen.width() <= 1440:
         # The usual office laptop (1366x768): use the whole screen from the first start.
@@ -112,18 +181,44 @@ def start(db_path: Path | None) -> MainWindow | None:
 
 
 def _switch(window: MainWindow, path: Path) -> None:
+    if Path(path).resolve() == window.store.path.resolve():
+        return  # this window has that file open already
     if start(path) is not None:
         window.close()
+
+
+def _restore(window: MainWindow, source: Path) -> None:
+    """Close the window, put the backup in the file's place, and open it again; the file's
+    lock is kept the whole time, so no other program opens it in between."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    path, lock = window.store.path, _locks.pop(window)
+    quit_on_close = app.quitOnLastWindowClosed()
+    app.setQuitOnLastWindowClosed(False)
+    try:
+        window.close()
+        try:
+            backups.restore(path, source)
+        except KotaCerdasError as error:
+            refuse(str(error))
+        if start(path, lock) is None and not _windows:
+            app.quit()
+    finally:
+        app.setQuitOnLastWindowClosed(quit_on_close)
 
 
 def _closed(window: MainWindow) -> None:
     if window in _windows:
         _windows.remove(window)
         window.store.close()
+    lock = _locks.pop(window, None)
+    if lock is not None:
+        lock.release()
 
 
 def run(db_path: Path | None) -> int:
     app = create_app()
+    install_error_handlers()
     if start(db_path) is None:
         return 1
     return app.exec()

@@ -19,6 +19,8 @@ from typing import Any
 from PySide6.QtCore import QEventLoop, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from kotacerdas_desktop import errorlog
+from kotacerdas_desktop.domain.errors import KotaCerdasError
 from kotacerdas_desktop.domain.text import t
 from kotacerdas_desktop.store import Store
 
@@ -76,6 +78,8 @@ class Task(QRunnable):
         try:
             result = self._work(self.progress)
         except BaseException as exc:  # everything goes back to the GUI thread to be reported there
+            if not isinstance(exc, KotaCerdasError | Cancelled):
+                errorlog.log_exception(exc, "background task")  # here, with its traceback
             self.signals.failed.emit(exc)
         else:
             self.signals.finished.emit(result)

@@ -26,7 +26,7 @@ from kotacerdas_desktop.domain.catalogue import Catalogue
 from kotacerdas_desktop.domain.errors import KotaCerdasError, StorageError
 from kotacerdas_desktop.domain.plan_target import DEFAULT_EFFORT, EFFORTS, read_efforts
 from kotacerdas_desktop.domain.text import LocalText, t
-from kotacerdas_desktop.reports.sheet import write_atomically
+from kotacerdas_desktop.store.outputs import CSV, write_output
 
 CSV_FILTER = "CSV (*.csv);;JSON (*.json)"
 INTRO = t(
@@ -50,9 +50,10 @@ def intro_layout(panel: QWidget, intro: LocalText) -> QVBoxLayout:
 class EffortPanel(QWidget):
     changed = Signal()
 
-    def __init__(self, catalogue: Catalogue, parent: QWidget | None = None) -> None:
+    def __init__(self, catalogue: Catalogue, database: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("effortPanel")
+        self.database = database  # the open file, which a saved estimates file never replaces
         layout = intro_layout(self, INTRO)
         self.table = QTableWidget(0, 3, self)
         self.table.setObjectName("tableEfforts")
@@ -116,9 +117,13 @@ class EffortPanel(QWidget):
         return True
 
     def save(self, path: Path) -> bool:
+        """A CSV with a byte order mark, as the recap's (Excel reads it as UTF-8), written
+        through store/outputs.py."""
         lines = ["indikator,upaya", *(f"{c},{e}" for c, e in self.efforts().items())]
         try:
-            write_atomically(("\n".join(lines) + "\n").encode("utf-8"), path)
+            write_output(
+                ("\ufeff" + "\n".join(lines) + "\n").encode("utf-8"), path, CSV, self.database
+            )
         except StorageError as error:
             self.message.setText(str(error))
             return False

@@ -21,12 +21,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kotacerdas_desktop.domain.document_number import PATTERN_WORDS
 from kotacerdas_desktop.domain.model import Assessment
 from kotacerdas_desktop.domain.nip import format_nip
 from kotacerdas_desktop.domain.text import LocalText, t
 from kotacerdas_desktop.gui import operations
 from kotacerdas_desktop.store import Store
-from kotacerdas_desktop.store.lifecycle import default_document_number
 
 MISSING_SHOWN = 8
 
@@ -79,6 +79,7 @@ class _ConfirmDialog(QDialog):
         """Every error of this step belongs here, next to the explanation (FieldMessages)."""
         self.error.setText(message)
         self.error.show()
+        self.adjustSize()  # room for the message, not squeezed over the fields
         return True
 
     def accept(self) -> None:
@@ -112,11 +113,29 @@ class FinalizeDialog(_ConfirmDialog):
         self.setObjectName("finalizeDialog")
         self.report = store.assessments.scores(assessment_id)
         self.explanation.setText(self._explain())
-        self.number = QLineEdit(
-            self.assessment.document_number or default_document_number(self.assessment), self
-        )
+        self.number = QLineEdit(store.lifecycle.proposed_document_number(assessment_id), self)
         self.number.setObjectName("editDocumentNumber")
+        self.number_error = QLabel(self)
+        self.number_error.setObjectName("labelNumberError")
+        self.number_error.setProperty("role", "error")
+        self.number_error.setWordWrap(True)
+        self.number_error.hide()
+        hint = QLabel(
+            str(
+                t(
+                    f"Pola: {PATTERN_WORDS.id}. Nomor urut dari buku agenda surat keluar; "
+                    "kode diatur di Pengaturan OPD.",
+                    f"Pattern: {PATTERN_WORDS.en}. The serial from the register of outgoing "
+                    "letters; the codes are set in the agency settings.",
+                )
+            ),
+            self,
+        )
+        hint.setProperty("role", "muted")
+        hint.setWordWrap(True)
         self.form.addRow(str(t("Nomor dokumen:", "Document number:")), self.number)
+        self.form.addRow(self.number_error)  # full width: these lines are long
+        self.form.addRow(hint)
         self.reason = QPlainTextEdit(self)
         self.reason.setObjectName("editReason")
         self.reason.setPlaceholderText(
@@ -186,7 +205,18 @@ class FinalizeDialog(_ConfirmDialog):
             )
         )
 
+    def show_error(self, field: str, message: str) -> bool:
+        """A number that breaks the pattern is shown under the number; the rest above the buttons."""
+        if field != "document_number":
+            return super().show_error(field, message)
+        self.number_error.setText(message)
+        self.number_error.show()
+        self.adjustSize()
+        self.number.setFocus()
+        return True
+
     def confirm(self) -> Assessment | None:
+        self.number_error.hide()
         return operations.finalize_assessment(
             self.store,
             self.assessment.id,

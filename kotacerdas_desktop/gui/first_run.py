@@ -33,9 +33,9 @@ class FirstRunDialog(QDialog):
                 "labelWelcome": t("Penilaian mandiri smart city", "Smart city self-assessment"),
                 "labelIntro": t(
                     "Isi data berikut untuk mulai. Semua data tersimpan di komputer ini saja, "
-                    "tanpa internet, dan setiap ketikan tersimpan otomatis.",
+                    f"tanpa internet, dan setiap ketikan tersimpan otomatis. Basis data baru: {store.path}",
                     "Fill these in to start. All data stays on this computer, "
-                    "no internet needed, and every keystroke is saved automatically.",
+                    f"no internet needed, and every keystroke is saved automatically. New database: {store.path}",
                 ),
                 "labelCity": t("Pemerintah kota", "City government"),
                 "editCity.placeholder": t("mis. Kota Mojokerto", "e.g. Kota Mojokerto"),

@@ -9,6 +9,7 @@ AnswerEditor, so the form can be filled and read without a database.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from html import escape
 from itertools import pairwise
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
@@ -17,7 +18,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QWidget
 
 from kotacerdas_desktop.domain.catalogue import Catalogue, Dimension, Element, Indicator
 from kotacerdas_desktop.domain.model import Answer, Evidence
-from kotacerdas_desktop.domain.text import t
+from kotacerdas_desktop.domain.text import LocalText, t
 from kotacerdas_desktop.domain.validation import MAX_TEXT
 from kotacerdas_desktop.gui.evidence_panel import EvidencePanel
 from kotacerdas_desktop.gui.formatting import format_timestamp, locale
@@ -73,6 +74,7 @@ class _UndoPassThrough(QObject):
 class IndicatorForm(QWidget):
     edited = Signal(str)  # the answer field the user just changed
     choiceRefused = Signal(str)  # a key asked for a choice this indicator does not have
+    historyRequested = Signal()  # the "Riwayat perubahan" link under the form
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -150,7 +152,9 @@ class IndicatorForm(QWidget):
             (self.ui.labelPosition, "muted"),
             (self.ui.labelQuestion, "question"),
             (self.ui.labelGuidance, "guidance"),
+            (self.ui.labelNote, "note"),
             (self.ui.labelLevelsTitle, "section"),
+            (self.ui.labelLevelRule, "levelRule"),
             (self.ui.labelJustification, "section"),
             (self.ui.labelFollowUp, "section"),
             (self.ui.labelCount, "muted"),
@@ -164,6 +168,8 @@ class IndicatorForm(QWidget):
         for label in self._errors.values():
             label.hide()
         self.ui.labelHints.hide()
+        self.ui.labelChanged.setTextFormat(Qt.TextFormat.RichText)
+        self.ui.labelChanged.linkActivated.connect(lambda _link: self.historyRequested.emit())
 
     def _connect(self) -> None:
         self.levels.chosen.connect(self._level_chosen)
@@ -218,8 +224,21 @@ class IndicatorForm(QWidget):
             str(t("Bukti dukung yang diharapkan: ", "Evidence expected: ")) + guidance
         )
         self.ui.labelGuidance.setVisible(bool(guidance))
+        _show_text(self.ui.labelNote, t("Catatan: ", "Note: "), str(indicator.note))
+        _show_text(
+            self.ui.labelLevelRule,
+            t("Cara memilih: ", "How to choose: "),
+            str(catalogue.level_rule),
+        )
         choices = [
-            Choice(level.level, f"{level.level} · {level.label}", str(level.description))
+            Choice(
+                level.level,
+                f"{level.level} · {level.label}",
+                str(level.description),
+                str(t("Bukti minimum: ", "Minimum evidence: ")) + str(level.evidence)
+                if level.evidence.id
+                else "",
+            )
             for level in indicator.levels
         ]
         if indicator.allow_na:
@@ -303,17 +322,16 @@ class IndicatorForm(QWidget):
         self.evidence.set_items(items)
 
     def set_changed(self, answer: Answer) -> None:
+        """Who changed the answer last and when, with the link to its whole history."""
         if answer.changed_at:
-            self.ui.labelChanged.setText(
-                str(
-                    t(
-                        f"Terakhir diubah oleh {answer.changed_by}, {format_timestamp(answer.changed_at)}",
-                        f"Last changed by {answer.changed_by}, {format_timestamp(answer.changed_at)}",
-                    )
-                )
+            text = t(
+                f"Terakhir diubah oleh {escape(answer.changed_by)}, {format_timestamp(answer.changed_at)}.",
+                f"Last changed by {escape(answer.changed_by)}, {format_timestamp(answer.changed_at)}.",
             )
         else:
-            self.ui.labelChanged.setText(str(t("Belum pernah disimpan.", "Not saved yet.")))
+            text = t("Belum pernah disimpan.", "Not saved yet.")
+        link = t("Riwayat perubahan…", "Change history…")
+        self.ui.labelChanged.setText(f'{text} <a href="history">{link}</a>')
 
     def set_hints(self, hints: list[str]) -> None:
         self.ui.labelHints.setText(str(t("Perlu dilengkapi: ", "Still to do: ")) + " ".join(hints))
@@ -408,6 +426,12 @@ class _NoFields:
 
     def show_error(self, field: str, message: str) -> bool:
         return False
+
+
+def _show_text(label: QLabel, lead: LocalText, text: str) -> None:
+    """A catalogue text with its lead-in, hidden when the catalogue has none."""
+    label.setText(str(lead) + text)
+    label.setVisible(bool(text))
 
 
 def _set_text(widget: QLineEdit | QPlainTextEdit, text: str) -> None:

@@ -11,7 +11,13 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QLayout, QWidget
+
+from kotacerdas_desktop.domain.catalogue import Catalogue
+from kotacerdas_desktop.domain.score_report import ScoreReport
+from kotacerdas_desktop.domain.score_text import format_share
+from kotacerdas_desktop.domain.text import t
+from kotacerdas_desktop.gui.formatting import format_score
 
 MAX_LEVEL = 5
 BAR = QColor("#1d5fbf")
@@ -41,6 +47,40 @@ class LensBars(QWidget):
         self.setAccessibleName(summary)
         self.updateGeometry()
         self.update()
+
+    @classmethod
+    def placed(cls, parent: QWidget, layout: QLayout) -> LensBars:
+        """Empty bars in ``layout``, hidden until a report with lenses is shown."""
+        bars = cls(parent)
+        bars.hide()
+        layout.addWidget(bars)
+        return bars
+
+    def show_report(self, report: ScoreReport, catalogue: Catalogue) -> None:
+        """The lenses of one report (an agency's or the city's), spelled out in the tooltip."""
+        weights = [lens.weight for lens in catalogue.lenses]
+        figures = [
+            LensFigure(
+                name=str(lens.name).split(" (")[0],
+                weight=format_share(lens.weight, weights),
+                figure=format_score(report.lenses.get(lens.code)),
+                value=None
+                if report.lenses.get(lens.code) is None
+                else float(report.lenses[lens.code]),
+            )
+            for lens in catalogue.lenses
+            if report.lenses
+        ]
+        summary = "\n".join(
+            str(
+                t(
+                    f"{f.name} (bobot {f.weight}): {f.figure}",
+                    f"{f.name} (weight {f.weight}): {f.figure}",
+                )
+            )
+            for f in figures
+        )
+        self.set_lenses(figures, summary)
 
     def lenses(self) -> list[LensFigure]:
         return list(self._lenses)

@@ -31,6 +31,7 @@ class Choice:
     value: int  # 1..5, or NOT_APPLICABLE
     title: str  # "3 · Terdefinisi"
     description: str
+    evidence: str = ""  # "Bukti minimum: ..." under the description, when the catalogue names it
 
 
 def _restyle(widget: QWidget) -> None:
@@ -40,7 +41,8 @@ def _restyle(widget: QWidget) -> None:
 
 
 class LevelCard(QFrame):
-    """One level: its radio button and title, a chip when it was last year's level, the description."""
+    """One level: its radio button and title, a chip when it was last year's level, the
+    description and the minimum evidence that proves the level."""
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
@@ -55,6 +57,10 @@ class LevelCard(QFrame):
         self.description.setObjectName("levelDescription")
         self.description.setWordWrap(True)
         self.description.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        self.evidence = QLabel(self)
+        self.evidence.setObjectName("levelEvidence")
+        self.evidence.setWordWrap(True)
+        self.evidence.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         layout = QGridLayout(self)
         layout.setContentsMargins(10, 7, 10, 8)
         layout.setHorizontalSpacing(8)
@@ -62,14 +68,18 @@ class LevelCard(QFrame):
         layout.addWidget(self.radio, 0, 0)
         layout.addWidget(self.chip, 0, 1, Qt.AlignmentFlag.AlignRight)
         layout.addWidget(self.description, 1, 0, 1, 2)
+        layout.addWidget(self.evidence, 2, 0, 1, 2)
         layout.setColumnStretch(0, 1)
         self.description.setContentsMargins(24, 0, 0, 0)
+        self.evidence.setContentsMargins(24, 2, 0, 0)
 
     def set_choice(self, choice: Choice) -> None:
         self.value = choice.value
         self.radio.setText(choice.title)
         self.description.setText(choice.description)
         self.description.setVisible(bool(choice.description))
+        self.evidence.setText(choice.evidence)
+        self.evidence.setVisible(bool(choice.evidence))
 
     def set_selected(self, selected: bool) -> None:
         if self.property("selected") != selected:

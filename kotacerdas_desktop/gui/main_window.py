@@ -26,6 +26,7 @@ from kotacerdas_desktop.domain.model import Assessment
 from kotacerdas_desktop.domain.scoring import score
 from kotacerdas_desktop.domain.text import t
 from kotacerdas_desktop.gui import (
+    city_window,
     exchange_actions,
     operations,
     plan_actions,
@@ -36,7 +37,9 @@ from kotacerdas_desktop.gui import (
 )
 from kotacerdas_desktop.gui.agency_dialog import AgencyDialog
 from kotacerdas_desktop.gui.answer_editor import AnswerEditor
+from kotacerdas_desktop.gui.backups_dialog import BackupsDialog
 from kotacerdas_desktop.gui.formatting import format_clock, format_timestamp
+from kotacerdas_desktop.gui.history_dialog import HistoryDialog
 from kotacerdas_desktop.gui.indicator_form import IndicatorForm
 from kotacerdas_desktop.gui.navigation import NavigationPanel
 from kotacerdas_desktop.gui.operations import Change
@@ -44,6 +47,7 @@ from kotacerdas_desktop.gui.previous_panel import PreviousPanel
 from kotacerdas_desktop.gui.switcher import AssessmentSwitcher
 from kotacerdas_desktop.gui.uiloader import load_ui
 from kotacerdas_desktop.store import Store
+from kotacerdas_desktop.store.audit import OPERATOR_KEY
 
 PAGE_EMPTY, PAGE_FORM = 0, 1
 DATABASE_FILTER = t(
@@ -57,6 +61,7 @@ class MainWindow(QMainWindow):
     openDatabaseRequested = Signal(
         object
     )  # Path: File > New/Open or a recent file (the launcher opens it)
+    restoreRequested = Signal(object)  # Path of a backup: the launcher closes, restores, reopens
     closed = Signal()
 
     def __init__(self, store: Store) -> None:
@@ -92,6 +97,7 @@ class MainWindow(QMainWindow):
         self._show_path()
         self.sheet_menu = sheet_actions.install(self)  # print, finalize, reopen, verify
         self.exchange_menu = exchange_actions.install(self)  # export and import packages
+        city_window.install(self)  # Kota > City picture
         self.plan_menu = plan_actions.install(self)  # the planner's windows
         self._open_initial()
 
@@ -147,6 +153,8 @@ class MainWindow(QMainWindow):
         a.open_database.triggered.connect(self._open_database)
         a.menu_recent.aboutToShow.connect(self._fill_recent)
         a.attachment_limit.triggered.connect(self._ask_attachment_limit)
+        a.backups.triggered.connect(self._show_backups)
+        a.operator_name.triggered.connect(self._ask_operator_name)
         a.quit.triggered.connect(self.close)
         a.find.triggered.connect(self.navigation.focus_search)
         a.next_indicator.triggered.connect(lambda: self.step(1))
@@ -165,6 +173,8 @@ class MainWindow(QMainWindow):
         self.editor.answerChanged.connect(self._refresh_indicator)
         self.editor.saved.connect(self._saved)
         self.editor.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        self.editor.unsaved.connect(self._unsaved)
+        self.form.historyRequested.connect(self._show_history)
         operations.notifier().changed.connect(self._store_changed)
         operations.notifier().failed.connect(self._failed)
 
@@ -197,6 +207,8 @@ class MainWindow(QMainWindow):
             )
 
     def _saved(self, code: str, seconds: float) -> None:
+        self._saved_label.setProperty("role", "")
+        self._saved_label.style().polish(self._saved_label)
         self._saved_label.setText(
             str(
                 t(
@@ -214,14 +226,23 @@ class MainWindow(QMainWindow):
             )
         )
 
+    def _unsaved(self, reason: str) -> None:
+        """The store could not take the last save: the typed text stays, and is saved on a retry."""
+        self._saved_label.setProperty("role", "error")
+        self._saved_label.style().polish(self._saved_label)
+        self._saved_label.setText(
+            str(t("Belum tersimpan, mencoba lagi…", "Not saved yet, trying again…"))
+        )
+        self._saved_label.setToolTip(reason)
+        self.statusBar().showMessage(reason, 8000)
+
     def _store_changed(self, change: Change) -> None:
         if change.kind in (operations.AGENCY, operations.ASSESSMENT, operations.SETTINGS):
             self.switcher.refresh(self.switcher.agency(), self.switcher.year())
             self._update_title()
 
     def _failed(self, error: KotaCerdasError) -> None:
-        if not self.isVisible():
-            return
+        """Shown even when this window is hidden or minimized: no message is dropped."""
         box = QMessageBox(
             QMessageBox.Icon.Warning, "KotaCerdas", str(error), QMessageBox.StandardButton.Ok, self
         )
@@ -382,6 +403,28 @@ class MainWindow(QMainWindow):
             lambda megabytes: operations.set_attachment_limit(self.store, megabytes),
         )
 
+    def _ask_operator_name(self) -> None:
+        prompts.ask_operator_name(
+            self,
+            self.store.settings.get(OPERATOR_KEY),
+            lambda name: operations.set_operator_name(self.store, name),
+        )
+
+    def _show_backups(self) -> None:
+        self.editor.flush()
+        dialog = BackupsDialog(self.store, self)
+        dialog.restoreRequested.connect(self.restoreRequested)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def _show_history(self) -> None:
+        if self.assessment is None or not self.editor.code:
+            return
+        self.editor.flush()
+        dialog = HistoryDialog(self.store, self.assessment.id, self.editor.code, self)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
     def _agency_settings(self) -> None:
         code = self.switcher.agency()
         if not code:
@@ -462,6 +505,13 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         """Save what is pending, remember the layout, and stop listening (the store closes next)."""
         if not self._detached:
+            self.editor.flush()
+            self.editor.retry_pending()
+            if self.editor.pending and not prompts.confirm_close_unsaved(
+                self, len(self.editor.pending), self._saved_label.toolTip()
+            ):
+                event.ignore()
+                return
             self._detached = True
             self.editor.close()
             operations.notifier().changed.disconnect(self._store_changed)

@@ -14,15 +14,10 @@ from PySide6.QtWidgets import QWidget
 from kotacerdas_desktop.domain.catalogue import Catalogue
 from kotacerdas_desktop.domain.figures import format_percent
 from kotacerdas_desktop.domain.score_report import ScoreReport
-from kotacerdas_desktop.domain.score_text import (
-    format_share,
-    index_name,
-    method_sentence,
-    predicate_text,
-)
+from kotacerdas_desktop.domain.score_text import index_name, method_sentence, predicate_text
 from kotacerdas_desktop.domain.text import t
 from kotacerdas_desktop.gui.formatting import format_score
-from kotacerdas_desktop.gui.lens_bars import LensBars, LensFigure
+from kotacerdas_desktop.gui.lens_bars import LensBars
 from kotacerdas_desktop.gui.nav_delegate import NavigationDelegate
 from kotacerdas_desktop.gui.nav_model import (
     CODE_ROLE,
@@ -69,9 +64,7 @@ class NavigationPanel(QWidget):
         ):
             self.ui.comboFilter.addItem(str(text), mode)
         self.ui.frameSummary.setObjectName("summaryCard")
-        self.lens_bars = LensBars(self.ui.frameSummary)
-        self.lens_bars.hide()
-        self.ui.layoutLensBars.addWidget(self.lens_bars)
+        self.lens_bars = LensBars.placed(self.ui.frameSummary, self.ui.layoutLensBars)
         self.ui.labelIndex.setProperty("role", "index")
         self.ui.labelIndexTitle.setProperty("role", "muted")
         self.ui.labelPredicate.setProperty("role", "predicate")
@@ -123,32 +116,7 @@ class NavigationPanel(QWidget):
                 )
             )
         )
-        self._update_lenses(report, catalogue)
-
-    def _update_lenses(self, report: ScoreReport, catalogue: Catalogue) -> None:
-        weights = [lens.weight for lens in catalogue.lenses]
-        figures = [
-            LensFigure(
-                name=str(lens.name).split(" (")[0],
-                weight=format_share(lens.weight, weights),
-                figure=format_score(report.lenses.get(lens.code)),
-                value=None
-                if report.lenses.get(lens.code) is None
-                else float(report.lenses[lens.code]),
-            )
-            for lens in catalogue.lenses
-            if report.lenses
-        ]
-        summary = "\n".join(
-            str(
-                t(
-                    f"{f.name} (bobot {f.weight}): {f.figure}",
-                    f"{f.name} (weight {f.weight}): {f.figure}",
-                )
-            )
-            for f in figures
-        )
-        self.lens_bars.set_lenses(figures, summary)
+        self.lens_bars.show_report(report, catalogue)
 
     # Position ------------------------------------------------------------------
 

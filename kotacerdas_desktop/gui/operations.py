@@ -22,12 +22,14 @@ from typing import Any, Protocol, TypeVar
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
+from kotacerdas_desktop import errorlog
 from kotacerdas_desktop.demo import fill_demo_city
-from kotacerdas_desktop.domain.errors import KotaCerdasError, StorageError, ValidationError
+from kotacerdas_desktop.domain.errors import KotaCerdasError, ValidationError
 from kotacerdas_desktop.domain.model import Agency, Answer, Assessment, Evidence
-from kotacerdas_desktop.domain.text import t
+from kotacerdas_desktop.domain.text import LocalText, t
 from kotacerdas_desktop.gui import background
-from kotacerdas_desktop.store import Store
+from kotacerdas_desktop.gui.error_dialog import show_unexpected
+from kotacerdas_desktop.store import Store, backups
 
 T = TypeVar("T")
 
@@ -38,6 +40,7 @@ ASSESSMENT = "assessment"
 SETTINGS = "settings"
 PACKAGE = "package"  # a package exported, or packages imported (the city view refreshes)
 FOLLOW_UP = "follow_up"  # a plan's steps written into follow-up plans (the form re-reads them)
+BACKUP = "backup"
 
 
 @dataclass(frozen=True)
@@ -121,9 +124,10 @@ def perform_in_background(
     def failed(exc: BaseException) -> None:
         if isinstance(exc, background.Cancelled):
             return
-        if not isinstance(exc, KotaCerdasError):
-            exc = StorageError(t(f"Gagal: {exc}", f"Failed: {exc}"))
-        report(exc, fields)
+        if isinstance(exc, KotaCerdasError):
+            report(exc, fields)
+        else:  # logged with its traceback by the worker already
+            show_unexpected(exc, errorlog.log_path(), parent)
 
     return background.start(
         background.with_store(store_path, work),
@@ -311,6 +315,47 @@ def set_attachment_limit(store: Store, megabytes: float) -> bool:
     return perform(Change(SETTINGS), action) is not None
 
 
+def set_operator_name(store: Store, name: str, fields: FieldMessages | None = None) -> str | None:
+    """Who is at the keyboard: shown with the OS user in the audit trail of every later change."""
+    return perform(Change(SETTINGS), lambda: store.settings.set_operator_name(name), fields)
+
+
+def make_backup(
+    store: Store, *, parent: QWidget | None, on_done: Callable[[Path], None]
+) -> background.Task:
+    """A verified manual backup into the backups folder, made off the GUI thread."""
+    return _worker_call(
+        store,
+        Change(BACKUP),
+        t("Cadangan", "Backup"),
+        t("Membuat cadangan …", "Backing up …"),
+        lambda worker: backups.make_backup(worker.db.conn, worker.path, backups.MANUAL),
+        parent=parent,
+        on_done=on_done,
+    )
+
+
+def _worker_call(
+    store: Store,
+    change: Change,
+    title: LocalText,
+    busy: LocalText,
+    call: Callable[[Store], T],
+    *,
+    parent: QWidget | None,
+    on_done: Callable[[T], None],
+) -> background.Task:
+    """One store call on a worker's own store, with a busy dialog if it takes a moment."""
+
+    def work(worker_store: Store, progress: background.Progress) -> T:
+        progress.step(0, 0, str(busy))
+        return call(worker_store)
+
+    return perform_in_background(
+        change, work, store_path=store.path, parent=parent, title=str(title), on_done=on_done
+    )
+
+
 def start_city(
     store: Store, city: str, agency: Agency, year: int | str, fields: FieldMessages | None = None
 ) -> Assessment | None:
@@ -334,18 +379,20 @@ def start_city(
 def fill_demo(
     store: Store, *, parent: QWidget | None, on_done: Callable[[Any], None]
 ) -> background.Task:
-    """The demo city (ten agencies, two years) written by a worker with its own connection."""
+    """The demo city (ten agencies, two years) written by a worker with its own connection;
+    only into a database without agencies (the store refuses otherwise)."""
 
-    def work(worker_store: Store, progress: background.Progress) -> Any:
-        progress.step(0, 0, str(t("Membuat kota contoh …", "Creating the demo city …")))
+    def fill(worker_store: Store) -> Any:
+        worker_store.check_demo_target()
         return fill_demo_city(worker_store)
 
-    return perform_in_background(
+    return _worker_call(
+        store,
         Change(ASSESSMENT),
-        work,
-        store_path=store.path,
+        t("Kota contoh", "Demo city"),
+        t("Membuat kota contoh …", "Creating the demo city …"),
+        fill,
         parent=parent,
-        title=str(t("Kota contoh", "Demo city")),
         on_done=on_done,
     )
 
@@ -414,5 +461,69 @@ def import_packages(
         store_path=store.path,
         parent=parent,
         title=str(t("Impor paket OPD", "Import agency packages")),
+        on_done=on_done,
+    )
+
+
+# The coordinator's outputs -------------------------------------------------------
+
+
+def write_recap(
+    store: Store,
+    year: int,
+    out: Path,
+    paper: str,
+    *,
+    parent: QWidget | None,
+    on_done: Callable[[Any], None],
+    fields: FieldMessages | None = None,
+) -> background.Task:
+    """The city recap of a year as PDF, XLSX or CSV (by the extension), made in the background."""
+    from kotacerdas_desktop.reports.recap import write_recap as write
+
+    def work(worker_store: Store, progress: background.Progress) -> Any:
+        progress.step(0, 0, str(t(f"Menyusun {out.name} …", f"Making {out.name} …")))
+        return write(worker_store, year, out, paper)
+
+    return perform_in_background(
+        Change(SETTINGS),
+        work,
+        store_path=store.path,
+        parent=parent,
+        title=str(t("Rekap kota", "City recap")),
+        fields=fields,
+        on_done=on_done,
+    )
+
+
+def remember_coordinator(store: Store, code: str) -> Agency | None:
+    """Keep the agency that coordinates the city's smart city team (its kop heads the recap)."""
+    return perform(Change(SETTINGS), lambda: store.coordinator.remember(code))
+
+
+def write_register(
+    store: Store,
+    year: int,
+    out: Path,
+    filters: tuple[int, str | None, str | None],
+    *,
+    parent: QWidget | None,
+    on_done: Callable[[Any], None],
+) -> background.Task:
+    """The follow-up register as shown (below a level, one agency or dimension) to a workbook."""
+    from kotacerdas_desktop.reports.register import write_register as write
+
+    below, agency, dimension = filters
+
+    def work(worker_store: Store, progress: background.Progress) -> Any:
+        progress.step(0, 0, str(t(f"Menyusun {out.name} …", f"Making {out.name} …")))
+        return write(worker_store, year, out, below, agency, dimension)
+
+    return perform_in_background(
+        Change(SETTINGS),
+        work,
+        store_path=store.path,
+        parent=parent,
+        title=str(t("Register rencana tindak lanjut", "Follow-up register")),
         on_done=on_done,
     )

@@ -1,5 +1,5 @@
-"""The planner's commands in the main window's "Penilaian" menu: the agency's plan for the
-assessment shown (Ctrl+R) and the coordinator's city plan (Ctrl+Shift+R).
+"""The planner's commands: in the main window's "Penilaian" menu the agency's plan for the
+assessment shown (Ctrl+R), in the "Kota" menu the coordinator's city plan (Ctrl+Shift+R).
 
 Each opens its own window beside the main one (gui/plan_window.py, imported on first use
 so the main window starts no slower); a second press brings it to the front.
@@ -23,8 +23,8 @@ W = TypeVar("W", bound=QWidget)
 
 class PlanMenu(QObject):
     """The window offers ``store``, ``current_assessment_id()``, ``editor``, ``switcher``,
-    ``show_indicator()``, the signals ``assessmentChanged`` and ``closed``, and the menu
-    "menuAssessment"."""
+    ``show_indicator()``, the signals ``assessmentChanged`` and ``closed``, and the menus
+    "menuAssessment" and "menuCity"."""
 
     def __init__(self, window: QMainWindow) -> None:
         super().__init__(window)
@@ -40,9 +40,12 @@ class PlanMenu(QObject):
             t("Rencana capaian kota…", "City plan to a target…"),
             "Ctrl+Shift+R",
         )
-        menu = window.findChild(QMenu, "menuAssessment")
-        menu.addSeparator()
-        menu.addActions([self.agency_plan, self.city_plan])
+        assessment_menu = window.findChild(QMenu, "menuAssessment")
+        assessment_menu.addSeparator()
+        assessment_menu.addAction(self.agency_plan)
+        city_menu = window.findChild(QMenu, "menuCity")  # the coordinator's city-wide commands
+        city_menu.addSeparator()
+        city_menu.addAction(self.city_plan)
         self.agency_plan.triggered.connect(self.open_agency_plan)
         self.city_plan.triggered.connect(self.open_city_plan)
         window.assessmentChanged.connect(self.refresh)
@@ -76,5 +79,5 @@ def _show(window: W) -> W:
 
 
 def install(window: QMainWindow) -> PlanMenu:
-    """Add the planner's actions to the window's "Penilaian" menu."""
+    """Add the planner's actions to the window's "Penilaian" and "Kota" menus."""
     return PlanMenu(window)

@@ -45,8 +45,10 @@ from kotacerdas_desktop.domain.planner import Plan, Step
 from kotacerdas_desktop.domain.score_report import predicate_of
 from kotacerdas_desktop.domain.text import LocalText, t
 from kotacerdas_desktop.gui import background
+from kotacerdas_desktop.gui.city_actions import choose_coordinator
 from kotacerdas_desktop.gui.formatting import locale
 from kotacerdas_desktop.reports.plan_data import PlanDocument
+from kotacerdas_desktop.store import Store
 
 FIGURE = "figure"  # the target combo's entry for "an index such as 3,80"
 COLUMNS = (
@@ -67,12 +69,15 @@ COL_ACCEPT, COL_OWNER, COL_INDICATOR, COL_WHO, COL_DUE = 0, 1, 2, 8, 9
 class PlanSource(Protocol):
     """Where a plan comes from and goes to (an agency's assessment, or the city's year)."""
 
+    store: Store
     catalogue: Catalogue
     is_city: bool
 
     def plan(self, target: Target, efforts: dict[str, int] | None) -> Plan: ...
 
-    def document(self, plan: Plan, assignments: list[Assignment]) -> PlanDocument: ...
+    def document(self, plan: Plan, assignments: list[Assignment], printed: bool) -> PlanDocument:
+        """``printed``: a PDF or paper, which a city plan's coordinator must sign."""
+        ...
 
     def figure(self) -> Fraction | None: ...  # today's index, None when nothing is scored
 
@@ -300,7 +305,7 @@ class PlanPanel(QWidget):
                 f"{step.indicator_code}\n{indicator.question}",
                 f"{step.from_level} → {step.to_level}",
                 f"{label}: {description}",
-                str(evidence_needed(indicator)),
+                str(evidence_needed(catalogue, step)),
                 gain_text(step.gain),
                 format_figure(after),
                 who,
@@ -378,21 +383,35 @@ class PlanPanel(QWidget):
         if path:
             self.save_to(Path(path) if Path(path).suffix.lower() == suffix else Path(path + suffix))
 
-    def save_to(self, path: Path) -> background.Task | None:
-        """Write the plan as PDF or XLSX in the background (a city plan may run to 90 pages)."""
-        from kotacerdas_desktop.reports.plan_pdf import write_plan_pdf
-        from kotacerdas_desktop.reports.plan_xlsx import write_plan_xlsx
-
-        if self.plan is None:
+    def _document(self, printed: bool) -> PlanDocument | None:
+        """The plan as a document; a printed city plan whose coordinating agency is not known
+        asks for it once, as the Kota window's recap does (gui/city_actions.py)."""
+        assert self.plan is not None
+        try:
+            return self.source.document(self.plan, self.assignments(), printed)
+        except KotaCerdasError as error:
+            if error.field == "coordinator" and choose_coordinator(
+                self, self.source.store, str(error)
+            ):
+                return self._document(printed)
+            self.status.setText(str(error))
             return None
-        document = self.source.document(self.plan, self.assignments())
-        write = write_plan_pdf if path.suffix.lower() == ".pdf" else write_plan_xlsx
+
+    def save_to(self, path: Path) -> background.Task | None:
+        """Write the plan as PDF or XLSX in the background (a city plan may run to 90 pages),
+        never onto data (reports/plan_file.py)."""
+        from kotacerdas_desktop.reports.plan_file import PDF, write_plan
+
+        document = self._document(printed=path.suffix.lower() == PDF) if self.plan else None
+        if document is None:
+            return None
+        database = self.source.store.path
 
         def done(_result: object) -> None:
             self.status.setText(str(t(f"Disimpan: {path}", f"Saved: {path}")))
 
         self._task = background.start(
-            lambda _progress: write(document, path),
+            lambda _progress: write_plan(document, path, database),
             parent=self,
             title=str(t("Menyimpan rencana", "Saving the plan")),
             on_done=done,
@@ -403,8 +422,9 @@ class PlanPanel(QWidget):
     def ask_print(self) -> None:
         from kotacerdas_desktop.gui.plan_print import print_plan
 
-        if self.plan is not None:
-            self._task = print_plan(self, self.source.document(self.plan, self.assignments()))
+        document = self._document(printed=True) if self.plan else None
+        if document is not None:
+            self._task = print_plan(self, document)
 
     def _failed(self, error: BaseException) -> None:
         if isinstance(error, background.Cancelled):

@@ -66,7 +66,7 @@ class AgencySource:
             f"{len(assignments)} steps accepted into the follow-up plans of {len(changed)} indicators.",
         )
 
-    def document(self, plan: Plan, assignments: list[Assignment]) -> PlanDocument:
+    def document(self, plan: Plan, assignments: list[Assignment], printed: bool) -> PlanDocument:
         return agency_plan_document(self.store, self.assessment.id, plan, assignments)
 
     def file_stem(self) -> str:
@@ -76,16 +76,9 @@ class AgencySource:
 class CitySource:
     is_city = True
 
-    def __init__(
-        self,
-        store: Store,
-        picture: CityPicture,
-        coordinator: str | None,
-        flush: Callable[[], object],
-    ) -> None:
+    def __init__(self, store: Store, picture: CityPicture, flush: Callable[[], object]) -> None:
         self.store = store
         self.picture = picture
-        self.coordinator = coordinator
         self.catalogue = picture.catalogue
         self.flush = flush
 
@@ -126,8 +119,11 @@ class CitySource:
             )
         return text
 
-    def document(self, plan: Plan, assignments: list[Assignment]) -> PlanDocument:
-        return city_plan_document(self.store, self.picture, plan, self.coordinator, assignments)
+    def document(self, plan: Plan, assignments: list[Assignment], printed: bool) -> PlanDocument:
+        """Issued by the coordinating agency, chosen as for the recap (store.coordinator): a
+        ValidationError on "coordinator" when a printed plan needs it and it is not known."""
+        coordinator = self.store.coordinator.resolve(None, required=printed)
+        return city_plan_document(self.store, self.picture, plan, coordinator, assignments)
 
     def file_stem(self) -> str:
         return f"rencana-kota-{self.picture.year}"

@@ -1,6 +1,7 @@
-"""The plan windows, opened from the Penilaian menu beside the main window (not inside its
-crowded layout): the agency's plan for the assessment the main window shows, with the
-what-if sandbox and the effort estimates; and the coordinator's city plan for a year.
+"""The plan windows, opened from the Penilaian and Kota menus beside the main window (not
+inside its crowded layout): the agency's plan for the assessment the main window shows,
+with the what-if sandbox and the effort estimates; and the coordinator's city plan for a
+year.
 
 The agency window follows the main window: another agency or year shows that one's plan,
 and the plan is made again when answers change.
@@ -64,7 +65,7 @@ class AgencyPlanWindow(_PlanWindowBase):
         assessment = main.store.assessments.get(main.current_assessment_id())
         source = AgencySource(main.store, assessment, main.editor.flush)
         self.tabs = QTabWidget(self)
-        self.efforts = EffortPanel(source.catalogue, self.tabs)
+        self.efforts = EffortPanel(source.catalogue, source.store.path, self.tabs)
         self.panel = PlanPanel(source, self.efforts.efforts, self.tabs)
         self.what_if = WhatIfPanel(source.catalogue, source.answers(), self.tabs)
         self.tabs.addTab(self.panel, str(t("Rencana", "Plan")))
@@ -125,7 +126,9 @@ class AgencyPlanWindow(_PlanWindowBase):
 
 
 class CityPlanWindow(_PlanWindowBase):
-    """The coordinator's plan for the city's year, signed by the coordinating agency's head."""
+    """The coordinator's plan for the city's year, signed by the coordinating agency's head:
+    the agency the recap names (store.coordinator), asked for once when a printed plan
+    needs it and none is known, as in the Kota window."""
 
     def __init__(self, main: QMainWindow) -> None:
         super().__init__(main, "cityPlanWindow")
@@ -138,15 +141,7 @@ class CityPlanWindow(_PlanWindowBase):
         for year in store.city.years():
             self.year.addItem(str(year), year)
         bar.addWidget(self.year)
-        bar.addWidget(QLabel(str(t("Koordinator:", "Coordinator:")), self))
-        self.coordinator = QComboBox(self)
-        self.coordinator.setObjectName("comboCoordinator")
-        self.coordinator.addItem(str(t("(diisi tangan)", "(filled in by hand)")), None)
-        for agency in store.agencies.list():
-            self.coordinator.addItem(f"{agency.code} — {agency.name}", agency.code)
-        shown = main.switcher.agency()
-        self.coordinator.setCurrentIndex(max(self.coordinator.findData(shown), 0))
-        bar.addWidget(self.coordinator, 1)
+        bar.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
         layout.addLayout(bar)
@@ -168,7 +163,6 @@ class CityPlanWindow(_PlanWindowBase):
         self.empty.setWordWrap(True)
         layout.addWidget(self.empty)
         self.year.currentIndexChanged.connect(self.reload)
-        self.coordinator.currentIndexChanged.connect(self.reload)
         self.reload()
 
     def source(self) -> CitySource | None:
@@ -176,9 +170,7 @@ class CityPlanWindow(_PlanWindowBase):
         picture = self.main.store.city.picture(year) if year is not None else None
         if picture is None:
             return None
-        return CitySource(
-            self.main.store, picture, self.coordinator.currentData(), self.main.editor.flush
-        )
+        return CitySource(self.main.store, picture, self.main.editor.flush)
 
     def reload(self) -> None:
         source = self.source()
@@ -187,7 +179,7 @@ class CityPlanWindow(_PlanWindowBase):
         if source is None:
             return
         if self.panel is None:
-            self.efforts = EffortPanel(source.catalogue, self.tabs)
+            self.efforts = EffortPanel(source.catalogue, source.store.path, self.tabs)
             self.panel = PlanPanel(source, self.efforts.efforts, self.tabs)
             self.tabs.addTab(self.panel, str(t("Rencana kota", "City plan")))
             self.tabs.addTab(self.efforts, str(t("Perkiraan upaya", "Effort estimates")))

@@ -1,7 +1,9 @@
 """Last year's answer to the same indicator, beside the form, read-only, with "copy previous answer".
 
-Indicator codes are stable across catalogue versions, so last year's answer
-is found by code; the operator compares, and copies it when nothing changed.
+Indicator codes are stable across catalogue versions where the meaning stays;
+where a newer version renumbered or merged indicators, its ``replaces`` leads
+to last year's answer (domain/previous.py) and the panel names the old code.
+The operator compares, and copies it when nothing changed.
 """
 
 from __future__ import annotations
@@ -57,18 +59,36 @@ class PreviousPanel(QWidget):
         self.ui.buttonCopyPrevious.clicked.connect(self.copyRequested)
 
     def show_previous(
-        self, indicator: Indicator, answer: Answer | None, year: int | None, editable: bool
+        self,
+        indicator: Indicator,
+        answer: Answer | None,
+        year: int | None,
+        editable: bool,
+        *,
+        new: bool = False,
     ) -> None:
-        self.ui.labelPrevTitle.setText(
-            str(t(f"Jawaban tahun {year}", f"Answer for {year}"))
+        """Last year's answer; ``new`` when last year's catalogue had no such question."""
+        title = (
+            t(f"Jawaban tahun {year}", f"Answer for {year}")
             if year
-            else str(t("Tahun lalu", "Last year"))
+            else t("Tahun lalu", "Last year")
         )
-        self.ui.labelPrevLevel.setText(
-            level_text(indicator, answer)
-            if year
-            else str(t("Tidak ada penilaian tahun lalu.", "No assessment last year."))
-        )
+        if year and answer is not None and answer.indicator_code != indicator.code:
+            old = answer.indicator_code
+            title = t(f"{title.id} (kode lama {old})", f"{title.en} (old code {old})")
+        self.ui.labelPrevTitle.setText(str(title))
+        if not year:
+            shown = str(t("Tidak ada penilaian tahun lalu.", "No assessment last year."))
+        elif new:
+            shown = str(
+                t(
+                    "Indikator baru: katalog tahun lalu belum memuatnya.",
+                    "A new indicator: last year's catalogue did not hold it.",
+                )
+            )
+        else:
+            shown = level_text(indicator, answer)
+        self.ui.labelPrevLevel.setText(shown)
         justification = answer.justification if answer else ""
         if answer is not None and answer.not_applicable:
             justification = answer.na_reason

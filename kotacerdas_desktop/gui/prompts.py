@@ -26,6 +26,7 @@ SHORTCUTS = (
     ("Ctrl+Z / Ctrl+Y", t("urungkan / ulangi", "undo / redo")),
     ("Ctrl+Shift+O", t("pengaturan OPD", "agency settings")),
     ("Ctrl+R / Ctrl+Shift+R", t("rencana capaian OPD / kota", "plan to a target: agency / city")),
+    ("Ctrl+Shift+K", t("gambaran kota (koordinator)", "city picture (coordinator)")),
 )
 
 
@@ -71,6 +72,39 @@ def ask_attachment_limit(
     dialog.setDoubleValue(current_mb)
     dialog.doubleValueSelected.connect(chosen)
     _show(dialog)
+
+
+def ask_operator_name(parent: QWidget, current: str, chosen: Callable[[str], None]) -> None:
+    dialog = _input(
+        parent,
+        t("Nama operator", "Operator name"),
+        t(
+            "Nama Anda, dicatat bersama nama pengguna komputer pada setiap perubahan:",
+            "Your name, recorded with the computer's user name on every change:",
+        ),
+    )
+    dialog.setTextValue(current)
+    dialog.textValueSelected.connect(chosen)
+    _show(dialog)
+
+
+def confirm_close_unsaved(parent: QWidget, count: int, reason: str) -> bool:
+    """Answers the store still cannot take: close anyway only when the user says so."""
+    answer = QMessageBox.warning(
+        parent,
+        "KotaCerdas",
+        str(
+            t(
+                f"{count} jawaban belum tersimpan: {reason}\n\nTutup tanpa menyimpannya? "
+                "Pilih Tidak untuk menunggu; penyimpanan dicoba lagi otomatis.",
+                f"{count} answer(s) are not saved yet: {reason}\n\nClose without saving them? "
+                "Choose No to wait; saving is tried again automatically.",
+            )
+        ),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes
 
 
 def show_shortcuts(parent: QWidget) -> None:

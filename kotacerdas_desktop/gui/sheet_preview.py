@@ -25,14 +25,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kotacerdas_desktop import errorlog
 from kotacerdas_desktop.domain.errors import KotaCerdasError, StorageError
 from kotacerdas_desktop.domain.text import LocalText, t
 from kotacerdas_desktop.gui import background
+from kotacerdas_desktop.gui.error_dialog import show_unexpected
 from kotacerdas_desktop.gui.print_job import paper_mismatch, prepare_printer, start_printing
 from kotacerdas_desktop.reports.batch import sheet_file_name
-from kotacerdas_desktop.reports.sheet import RenderedSheet, build_sheet, write_atomically
+from kotacerdas_desktop.reports.sheet import RenderedSheet, build_sheet
 from kotacerdas_desktop.reports.sheet_data import load_sheet_data
 from kotacerdas_desktop.store import Store
+from kotacerdas_desktop.store.outputs import PDF, write_output
 
 PAPERS = (
     ("a4", t("A4 (210 × 297 mm)", "A4 (210 × 297 mm)")),
@@ -196,6 +199,8 @@ class SheetPreviewDialog(QDialog):
             return
         self.status.setText(str(error))
         self.status.setProperty("role", "error")
+        if not isinstance(error, KotaCerdasError):  # logged with its traceback by the worker
+            show_unexpected(error, errorlog.log_path(), self)
 
     def page_size(self) -> QSizeF:
         return self.document.pagePointSize(0)
@@ -219,7 +224,7 @@ class SheetPreviewDialog(QDialog):
             return False
         path = path if path.suffix.lower() == ".pdf" else path.with_suffix(".pdf")
         try:
-            write_atomically(self.sheet.pdf, path)
+            write_output(self.sheet.pdf, path, PDF, self.store.path)
         except StorageError as error:
             QMessageBox.warning(self, "KotaCerdas", str(error))
             return False
@@ -271,12 +276,10 @@ class SheetPreviewDialog(QDialog):
             if isinstance(error, background.Cancelled):
                 self.status.setText(str(t("Pencetakan dibatalkan.", "Printing cancelled.")))
                 return
-            message = (
-                str(error)
-                if isinstance(error, KotaCerdasError)
-                else str(t(f"Gagal mencetak: {error}", f"Printing failed: {error}"))
-            )
-            QMessageBox.warning(self, "KotaCerdas", message)
+            if isinstance(error, KotaCerdasError):
+                QMessageBox.warning(self, "KotaCerdas", str(error))
+            else:  # logged with its traceback by the worker
+                show_unexpected(error, errorlog.log_path(), self)
 
         self._task = start_printing(
             self.sheet.pdf, printer, parent=self, on_done=done, on_error=failed

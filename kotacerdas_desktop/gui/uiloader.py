@@ -15,6 +15,8 @@ from PySide6.QtGui import QIcon
 from PySide6.QtUiTools import QUiLoader
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QDialog,
+    QDialogButtonBox,
     QGroupBox,
     QLabel,
     QLineEdit,
@@ -23,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kotacerdas_desktop.domain.text import LocalText
+from kotacerdas_desktop.domain.text import LocalText, t
 from kotacerdas_desktop.resources import resource_path, ui_path
 
 
@@ -76,6 +78,14 @@ def apply_texts(ui: Ui, texts: Mapping[str, LocalText]) -> None:
             widget.setText(value)
         else:
             widget.setWindowTitle(value)
+
+
+def close_buttons(dialog: QDialog) -> QDialogButtonBox:
+    """The row of buttons of a dialog that only closes: "Tutup" (Qt's own word is English)."""
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
+    buttons.button(QDialogButtonBox.StandardButton.Close).setText(str(t("Tutup", "Close")))
+    buttons.rejected.connect(dialog.reject)
+    return buttons
 
 
 def app_icon() -> QIcon:

@@ -25,6 +25,7 @@ from kotacerdas_desktop.domain.errors import KotaCerdasError
 from kotacerdas_desktop.domain.model import Assessment
 from kotacerdas_desktop.domain.text import LocalText, t
 from kotacerdas_desktop.gui.formatting import format_timestamp
+from kotacerdas_desktop.gui.uiloader import close_buttons
 from kotacerdas_desktop.store import Store
 from kotacerdas_desktop.store.lifecycle import Verification
 
@@ -98,10 +99,8 @@ class VerifyDialog(QDialog):
         self.show_button.setObjectName("buttonShowSheet")
         self.show_button.setEnabled(False)
         self.show_button.clicked.connect(lambda: self.showSheet.emit(self.match.id))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        buttons.button(QDialogButtonBox.StandardButton.Close).setText(str(t("Tutup", "Close")))
+        buttons = close_buttons(self)
         buttons.addButton(self.show_button, QDialogButtonBox.ButtonRole.ActionRole)
-        buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(row)

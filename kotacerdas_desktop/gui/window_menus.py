@@ -3,7 +3,8 @@
 Every command an operator uses daily has a key (listed under Help > Keyboard
 shortcuts), so the whole assessment can be filled without a mouse. The
 "Penilaian" menu (objectName menuAssessment) is where assessment-wide
-actions go; the evaluation sheet adds print, finalize and verify there.
+actions go; the evaluation sheet adds print, finalize and verify there. The
+"Kota" menu (objectName menuCity) holds the coordinator's city-wide commands.
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ from kotacerdas_desktop.domain.text import LocalText, t
 class Actions:
     new_database: QAction
     attachment_limit: QAction
+    backups: QAction
+    operator_name: QAction
     open_database: QAction
     quit: QAction
     undo: QAction
@@ -33,10 +36,12 @@ class Actions:
     new_assessment: QAction
     agency_settings: QAction
     new_agency: QAction
+    city_view: QAction
     shortcuts: QAction
     about: QAction
     menu_recent: QMenu
     menu_assessment: QMenu
+    menu_city: QMenu
     toolbar: QToolBar
 
 
@@ -77,6 +82,10 @@ def build(window: QMainWindow, undo_stack: QUndoStack) -> Actions:
         attachment_limit=_action(
             window, "actionAttachmentLimit", t("Batas ukuran lampiran…", "Attachment size limit…")
         ),
+        backups=_action(
+            window, "actionBackups", t("Cadangan dan pulihkan…", "Backups and restore…")
+        ),
+        operator_name=_action(window, "actionOperatorName", t("Nama operator…", "Operator name…")),
         open_database=_action(
             window,
             "actionOpenDatabase",
@@ -116,12 +125,19 @@ def build(window: QMainWindow, undo_stack: QUndoStack) -> Actions:
             ("Ctrl+Shift+O",),
         ),
         new_agency=_action(window, "actionNewAgency", t("OPD baru…", "New agency…")),
+        city_view=_action(
+            window,
+            "actionCityView",
+            t("Gambaran kota (koordinator)", "City picture (coordinator)"),
+            ("Ctrl+Shift+K",),
+        ),
         shortcuts=_action(
             window, "actionShortcuts", t("Pintasan keyboard", "Keyboard shortcuts"), ("F1",)
         ),
         about=_action(window, "actionAbout", t("Tentang KotaCerdas", "About KotaCerdas")),
         menu_recent=QMenu(str(t("Buka terakhir", "Open recent")), window),
         menu_assessment=QMenu(str(t("&Penilaian", "&Assessment")), window),
+        menu_city=QMenu(str(t("&Kota", "&City")), window),
         toolbar=QToolBar(str(t("Alat", "Tools")), window),
     )
     _menus(window, actions)
@@ -137,7 +153,9 @@ def _menus(window: QMainWindow, a: Actions) -> None:
     a.menu_recent.setObjectName("menuRecent")
     file_menu.addMenu(a.menu_recent)
     file_menu.addSeparator()
-    file_menu.addAction(a.attachment_limit)
+    file_menu.addAction(a.backups)
+    file_menu.addSeparator()
+    file_menu.addActions([a.operator_name, a.attachment_limit])
     file_menu.addSeparator()
     file_menu.addAction(a.quit)
     edit = bar.addMenu(str(t("&Edit", "&Edit")))
@@ -157,6 +175,9 @@ def _menus(window: QMainWindow, a: Actions) -> None:
     agency = bar.addMenu(str(t("&OPD", "A&gency")))
     agency.setObjectName("menuAgency")
     agency.addActions([a.agency_settings, a.new_agency])
+    a.menu_city.setObjectName("menuCity")
+    a.menu_city.addAction(a.city_view)
+    bar.addMenu(a.menu_city)
     help_menu = bar.addMenu(str(t("Ban&tuan", "&Help")))
     help_menu.setObjectName("menuHelp")
     help_menu.addActions([a.shortcuts, a.about])

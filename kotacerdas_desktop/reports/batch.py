@@ -22,6 +22,7 @@ from kotacerdas_desktop.store import Store
 @dataclass
 class BatchResult:
     written: list[tuple[Assessment, Path, int]] = field(default_factory=list)  # with page count
+    replaced: list[Path] = field(default_factory=list)  # earlier PDFs of the same name
     failed: list[tuple[Assessment, KotaCerdasError]] = field(default_factory=list)
     without_assessment: list[str] = field(default_factory=list)  # agency codes
 
@@ -71,9 +72,11 @@ def write_year(
         if progress is not None:
             progress(number, len(chosen), assessment, out)
         try:
-            sheet = write_sheet(store, assessment.id, out, paper)
+            saved = write_sheet(store, assessment.id, out, paper)
         except KotaCerdasError as exc:
             result.failed.append((assessment, exc))
         else:
-            result.written.append((assessment, out, sheet.pages))
+            result.written.append((assessment, out, saved.sheet.pages))
+            if saved.replaced:
+                result.replaced.append(out)
     return result

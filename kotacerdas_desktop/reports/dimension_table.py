@@ -1,7 +1,8 @@
 """One dimension's answers as a table: element, indicator, chosen level, justification, evidence.
 
 Long text never gets cut: the header row repeats on every page and a row may
-split between pages (a 5,000-character justification simply continues).
+split between pages (a 5,000-character justification simply continues);
+answer_rows.py decides how a row continues on the next page.
 """
 
 from __future__ import annotations
@@ -9,9 +10,17 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Table
 
-from kotacerdas_desktop.domain.catalogue import Dimension, Indicator
+from kotacerdas_desktop.domain.catalogue import KIND_DIMENSION, Dimension, Indicator
 from kotacerdas_desktop.domain.model import Answer, Evidence
 from kotacerdas_desktop.domain.score_report import Progress
+from kotacerdas_desktop.reports.answer_rows import (
+    MIN_SPLIT,
+    AnswerTable,
+    ElementHeading,
+    RowNumber,
+    WholeParagraph,
+    indicator_cell,
+)
 from kotacerdas_desktop.reports.indonesian import format_iso_date, sheet_figure
 from kotacerdas_desktop.reports.sheet_data import SheetData
 from kotacerdas_desktop.reports.styles import (
@@ -24,14 +33,18 @@ from kotacerdas_desktop.reports.styles import (
 )
 
 HEADERS = ("No.", "Indikator", "Tingkat", "Penjelasan", "Bukti Dukung")
-# Split a row at the page end rather than leave the space empty; each part at least ~3 lines.
-MIN_SPLIT = 32
 # Shares of the text width; the justification gets the most room.
 COLUMN_SHARES = (0.05, 0.28, 0.12, 0.32, 0.23)
 
 
 def answered_of(progress: Progress) -> str:
     return f"{progress.answered} dari {progress.total} indikator terjawab"
+
+
+def score_label(dimension: Dimension) -> str:
+    """ "Skor Dimensi Smart Governance (…)"; an enabler section is no dimension: "Skor Faktor …"."""
+    prefix = "Skor Dimensi" if dimension.kind == KIND_DIMENSION else "Skor"
+    return f"{prefix} {markup(dimension.name.id)}"
 
 
 def _level_cell(indicator: Indicator, answer: Answer | None) -> list[Flowable]:
@@ -42,8 +55,7 @@ def _level_cell(indicator: Indicator, answer: Answer | None) -> list[Flowable]:
         return [para("Tidak berlaku", st.cell_muted)]
     level = indicator.level(answer.level)
     return [
-        Paragraph(f"<b>{answer.level}</b>", st.cell_center),
-        para(level.label.id, st.cell_center),
+        WholeParagraph(f"<b>{answer.level}</b><br/>{markup(level.label.id)}", st.cell_center),
     ]
 
 
@@ -80,16 +92,8 @@ def _evidence_cell(answer: Answer | None) -> list[Flowable]:
     if answer is None or not answer.evidence:
         return [para("-", st.cell_muted)]
     return [
-        Paragraph(f"{n}. {markup(evidence_line(e))}", st.cell)
+        WholeParagraph(f"{n}. {markup(evidence_line(e))}", st.cell)
         for n, e in enumerate(answer.evidence, start=1)
-    ]
-
-
-def _indicator_cell(indicator: Indicator) -> list[Flowable]:
-    st = styles()
-    return [
-        para(indicator.question.id, st.cell),
-        Paragraph(f"<font size=7>{markup(indicator.code)}</font>", st.cell_muted),
     ]
 
 
@@ -108,9 +112,9 @@ def dimension_table(data: SheetData, dimension: Dimension, width: float) -> Tabl
         ]
         rows.append(
             [
-                Paragraph(
-                    f"<b>Elemen: {markup(element.name.id)}</b> &nbsp; "
-                    f"(skor elemen {sheet_figure(progress.score)}; {answered_of(progress)})",
+                ElementHeading(
+                    f"<b>Elemen: {markup(element.name.id)}</b> — "
+                    f"skor elemen {sheet_figure(progress.score)}; {answered_of(progress)}",
                     st.cell,
                 ),
                 "",
@@ -124,8 +128,8 @@ def dimension_table(data: SheetData, dimension: Dimension, width: float) -> Tabl
             answer = data.answers.get(indicator.code)
             rows.append(
                 [
-                    para(str(number), st.cell_center),
-                    _indicator_cell(indicator),
+                    [RowNumber(number, indicator, st.cell_center)],
+                    indicator_cell(indicator),
                     _level_cell(indicator, answer),
                     _explanation_cell(answer),
                     _evidence_cell(answer),
@@ -137,17 +141,14 @@ def dimension_table(data: SheetData, dimension: Dimension, width: float) -> Tabl
     ]
     rows.append(
         [
-            Paragraph(
-                f"<b>Skor Dimensi {markup(dimension.name.id)}</b> ({answered_of(score)})",
-                st.cell,
-            ),
+            Paragraph(f"<b>{score_label(dimension)}</b> — {answered_of(score)}", st.cell),
             "",
             "",
             "",
             Paragraph(f"<b>{sheet_figure(score.score)}</b>", st.cell_center),
         ]
     )
-    table = Table(
+    table = AnswerTable(
         rows,
         colWidths=[share * width for share in COLUMN_SHARES],
         repeatRows=1,

@@ -1,7 +1,7 @@
 """The bundled TrueType fonts, registered once per process.
 
 The standard PDF fonts cover only Latin-1 and are not embedded, so a name
-like "Sri Yulianto Joko Prasetyo" or one with diacritics could print with a
+with diacritics (or a font the PC lacks) could print with a
 substitute font on another PC. Liberation Sans (metric-compatible with Arial,
 the face of Indonesian naskah dinas) is shipped in resources/fonts/ and
 embedded as a subset in every sheet.

@@ -14,8 +14,9 @@ from reportlab.platypus import Flowable, Image, Paragraph, Spacer, Table
 
 from kotacerdas_desktop.domain.catalogue import Catalogue
 from kotacerdas_desktop.domain.figures import format_percent
+from kotacerdas_desktop.reports.document import Letterhead
 from kotacerdas_desktop.reports.indonesian import format_date
-from kotacerdas_desktop.reports.sheet_data import Issuer, SheetData
+from kotacerdas_desktop.reports.sheet_data import SheetData
 from kotacerdas_desktop.reports.styles import markup, para, styles, table_style
 
 LOGO_SIZE = 22 * mm
@@ -69,7 +70,7 @@ def _logo(content: bytes | None) -> Image | None:
     return Image(io.BytesIO(content), width * scale, height * scale)
 
 
-def kop_surat(data: Issuer, width: float) -> list[Flowable]:
+def kop_surat(data: Letterhead, width: float) -> list[Flowable]:
     st = styles()
     lines: list[Flowable] = []
     government = government_line(data.city)
@@ -121,21 +122,8 @@ def _identity_rows(data: SheetData) -> list[tuple[str, str]]:
     return rows
 
 
-def title_block(data: SheetData, width: float) -> list[Flowable]:
-    """Title, year and number, then who, what and which revision, as label : value rows."""
-    st = styles()
-    flowables: list[Flowable] = [
-        Paragraph(f"<u>{markup(sheet_title(data.catalogue))}</u>", st.title),
-        para(f"TAHUN {data.assessment.year}", st.title),
-        para(f"Nomor: {data.document_number}", st.subtitle),
-        Spacer(1, 4 * mm),
-    ]
-    flowables.append(about_table(_identity_rows(data), width))
-    return flowables
-
-
-def about_table(rows: list[tuple[str, str]], width: float) -> Table:
-    """ "Label : value" rows, as a naskah dinas states who and what a document is about."""
+def label_table(rows: list[tuple[str, str]], width: float) -> Table:
+    """ "Label : value" rows, the labels in one column, as official documents list facts."""
     st = styles()
     label_width = 38 * mm
     table = Table(
@@ -152,3 +140,16 @@ def about_table(rows: list[tuple[str, str]], width: float) -> Table:
         )
     )
     return table
+
+
+def title_block(data: SheetData, width: float) -> list[Flowable]:
+    """Title, year and number, then who, what and which revision, as label : value rows."""
+    st = styles()
+    flowables: list[Flowable] = [
+        Paragraph(f"<u>{markup(sheet_title(data.catalogue))}</u>", st.title),
+        para(f"TAHUN {data.assessment.year}", st.title),
+        para(f"Nomor: {data.document_number}", st.subtitle),
+        Spacer(1, 4 * mm),
+    ]
+    flowables.append(label_table(_identity_rows(data), width))
+    return flowables

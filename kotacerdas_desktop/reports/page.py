@@ -1,8 +1,10 @@
-"""The page frame of a sheet: footer with "Halaman X dari Y", document ID and paraf box; DRAF watermark.
+"""The page frame of a sheet: footer with "Halaman X dari Y", document ID and two paraf boxes; DRAF watermark.
 
 "Halaman X dari Y" needs the page count before the first page is finished,
 so the canvas keeps every page's state and draws the footers when the
-document is saved (reportlab's two-pass canvasmaker pattern).
+document is saved (reportlab's two-pass canvasmaker pattern). The recap and a
+plan use the same frame; ``render_pages`` lays out a document of one page
+size (the sheet, a plan) in it.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from dataclasses import dataclass
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
@@ -27,9 +30,14 @@ from kotacerdas_desktop.reports.styles import (
     MUTED,
 )
 
-PARAF_WIDTH = 24 * mm
+PARAF_WIDTH = 23 * mm
 PARAF_HEIGHT = 13 * mm
+PARAF_GAP = 2 * mm
+# Hierarchical paraf (Tata Naskah Dinas): the drafter and the checker initial every page,
+# in the order they handle it; the head of agency signs at the end.
+PARAF_BOXES = ("Paraf Penyusun", "Paraf Pemeriksa")
 WATERMARK = "DRAF"
+ID_FONT_SIZE = 7.5
 
 
 @dataclass(frozen=True)
@@ -45,6 +53,27 @@ def page_label(page: int, total: int) -> str:
     return f"Halaman {page} dari {total}"
 
 
+def fitted_size(text: str, font: str, size: float, width: float) -> float:
+    """The font size at which the text fits the width (``size`` when it does already)."""
+    natural = stringWidth(text, font, size)
+    return size if natural <= width else size * width / natural
+
+
+def draw_paraf_boxes(canvas: Canvas, right: float, top: float) -> float:
+    """The paraf boxes side by side, ending at ``right``; returns their left edge."""
+    left = right - len(PARAF_BOXES) * PARAF_WIDTH - (len(PARAF_BOXES) - 1) * PARAF_GAP
+    bottom = top - PARAF_HEIGHT
+    canvas.setFont(SANS, 6.5)
+    for n, label in enumerate(PARAF_BOXES):
+        x = left + n * (PARAF_WIDTH + PARAF_GAP)
+        canvas.setFillColor(colors.black)
+        canvas.rect(x, bottom, PARAF_WIDTH, PARAF_HEIGHT)
+        canvas.setFillColor(MUTED)
+        canvas.drawString(x + 1.5 * mm, bottom + PARAF_HEIGHT - 3 * mm, label)
+    canvas.setFillColor(colors.black)
+    return left
+
+
 def draw_footer(canvas: Canvas, footer: Footer, width: float, page: int, total: int) -> None:
     right = width - MARGIN_RIGHT
     top = MARGIN_BOTTOM - 5 * mm
@@ -52,18 +81,17 @@ def draw_footer(canvas: Canvas, footer: Footer, width: float, page: int, total: 
     canvas.setStrokeColor(GRID)
     canvas.setLineWidth(0.5)
     canvas.line(MARGIN_LEFT, top, right, top)
-    box_left = right - PARAF_WIDTH
-    box_bottom = top - 2 * mm - PARAF_HEIGHT
-    canvas.rect(box_left, box_bottom, PARAF_WIDTH, PARAF_HEIGHT)
-    canvas.setFont(SANS, 6.5)
-    canvas.setFillColor(MUTED)
-    canvas.drawString(box_left + 1.5 * mm, box_bottom + PARAF_HEIGHT - 3 * mm, "Paraf")
-    canvas.setFillColor(colors.black)
-    canvas.setFont(SANS, 7.5)
-    canvas.drawString(MARGIN_LEFT, top - 5 * mm, f"ID Dokumen: {footer.document_id}")
-    canvas.drawString(MARGIN_LEFT, top - 9 * mm, footer.caption)
+    boxes_left = draw_paraf_boxes(canvas, right, top - 2 * mm)
+    label = page_label(page, total)
     canvas.setFont(SANS_BOLD, 8.5)
-    canvas.drawRightString(box_left - 4 * mm, top - 5 * mm, page_label(page, total))
+    canvas.drawRightString(boxes_left - 4 * mm, top - 5 * mm, label)
+    # A long document number shrinks rather than run into the page number.
+    room = boxes_left - 8 * mm - stringWidth(label, SANS_BOLD, 8.5) - MARGIN_LEFT
+    document_id = f"ID Dokumen: {footer.document_id}"
+    canvas.setFont(SANS, fitted_size(document_id, SANS, ID_FONT_SIZE, room))
+    canvas.drawString(MARGIN_LEFT, top - 5 * mm, document_id)
+    canvas.setFont(SANS, ID_FONT_SIZE)
+    canvas.drawString(MARGIN_LEFT, top - 9 * mm, footer.caption)
     canvas.restoreState()
 
 
@@ -78,9 +106,10 @@ def draw_watermark(canvas: Canvas, width: float, height: float) -> None:
     canvas.restoreState()
 
 
-def canvas_maker(footer: Footer, size: tuple[float, float]) -> type[Canvas]:
-    """A Canvas class that draws the footer (and watermark) on every page once the count is known;
-    after the build its ``pages`` holds the page count."""
+def canvas_maker(footer: Footer) -> type[Canvas]:
+    """A Canvas class that draws the footer (and watermark) on every page once the count is known,
+    each on its own page size (a document may mix portrait and landscape pages); after the build
+    its ``pages`` holds the page count."""
 
     class SheetCanvas(Canvas):
         pages = 0
@@ -97,9 +126,10 @@ def canvas_maker(footer: Footer, size: tuple[float, float]) -> type[Canvas]:
             total = type(self).pages = len(self._pages)
             for number, state in enumerate(self._pages, start=1):
                 self.__dict__.update(state)
+                width, height = self._pagesize
                 if footer.draft:
-                    draw_watermark(self, *size)
-                draw_footer(self, footer, size[0], number, total)
+                    draw_watermark(self, width, height)
+                draw_footer(self, footer, width, number, total)
                 super().showPage()
             super().save()
 
@@ -147,6 +177,6 @@ def render_pages(
         bottomPadding=0,
     )
     doc.addPageTemplates([PageTemplate(id="sheet", frames=[frame], pagesize=size)])
-    maker = canvas_maker(footer, size)
+    maker = canvas_maker(footer)
     doc.build(story(doc.width), canvasmaker=maker)
     return buffer.getvalue(), maker.pages

@@ -3,8 +3,8 @@ carries, what it is about, and who does each step by when.
 
 An agency's plan is issued by the agency and signed by its head, as the agency is now (a
 plan is a new document, not the signed sheet). A city plan is issued by the coordinating
-agency and signed by its head as the city's smart city coordinator; with no coordinator
-named, the kop names only the city government and the signature lines are left to fill in.
+agency (store.coordinator, chosen as for the recap) and signed by its head as the city's
+smart city coordinator; the printed plan cannot do without it, a workbook can.
 """
 
 from __future__ import annotations
@@ -21,7 +21,6 @@ from kotacerdas_desktop.domain.plan_text import Assignment, figure_name, figure_
 from kotacerdas_desktop.domain.planner import Plan
 from kotacerdas_desktop.store import Store
 
-COORDINATOR_LINE = "selaku Koordinator Smart City"
 CITY_CODE = "KOTA"  # a city plan's code in its document ID
 
 
@@ -30,7 +29,7 @@ class PlanDocument:
     catalogue: Catalogue
     plan: Plan
     year: int
-    agency: Agency  # the issuer: the agency, or the city plan's coordinating agency
+    agency: Agency  # the issuer: the agency, or the city plan's coordinator (code "" if none)
     city: str
     sign_date: dt.date
     about: tuple[tuple[str, str], ...]  # label, value rows under the title (Indonesian)
@@ -118,12 +117,13 @@ def city_plan_document(
     store: Store,
     picture: CityPicture,
     plan: Plan,
-    coordinator: str | None = None,
+    coordinator: Agency | None,
     assignments: Sequence[Assignment] = (),
     today: dt.date | None = None,
 ) -> PlanDocument:
-    city = store.settings.get("city_name").strip()
-    issuer = store.agencies.get(coordinator) if coordinator else Agency("", "")
+    """``coordinator``: store.coordinator.resolve's choice (None: not known, a workbook only)."""
+    issuer = coordinator or Agency("", "")
+    city = issuer.city.strip() or store.settings.get("city_name").strip()  # as the recap's
     counted = len(picture.entries)
     about = [
         ("Pemerintah Daerah", city or "-"),
@@ -132,14 +132,14 @@ def city_plan_document(
         ("Belum mengirim", ", ".join(name for _, name in picture.missing) or "-"),
         *_target_rows(picture.catalogue, plan),
     ]
-    if coordinator:
+    if coordinator is not None:
         about.insert(1, ("Koordinator", f"{issuer.name} ({issuer.code})"))
     return PlanDocument(
         catalogue=picture.catalogue,
         plan=plan,
         year=picture.year,
         agency=issuer,
-        city=city or issuer.city.strip(),
+        city=city,
         sign_date=today or dt.date.today(),
         about=tuple(about),
         assignments=_assignments(plan, assignments),

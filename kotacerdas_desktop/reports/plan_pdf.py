@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from fractions import Fraction
-from pathlib import Path
 
 from reportlab.lib.pagesizes import landscape
 from reportlab.lib.units import mm
@@ -22,12 +21,12 @@ from kotacerdas_desktop.domain.plan_text import (
     next_level,
     summary,
 )
+from kotacerdas_desktop.reports.answer_rows import indicator_cell
 from kotacerdas_desktop.reports.indonesian import SHEET_LANGUAGE, sheet_figure
-from kotacerdas_desktop.reports.kop import about_table, kop_surat
+from kotacerdas_desktop.reports.kop import kop_surat, label_table
 from kotacerdas_desktop.reports.page import Footer, render_pages
-from kotacerdas_desktop.reports.plan_data import COORDINATOR_LINE, PlanDocument
-from kotacerdas_desktop.reports.sheet import write_atomically
-from kotacerdas_desktop.reports.signatures import head_block, head_position
+from kotacerdas_desktop.reports.plan_data import PlanDocument
+from kotacerdas_desktop.reports.signatures import coordinator_block, head_block
 from kotacerdas_desktop.reports.styles import (
     grid_style,
     markup,
@@ -89,26 +88,26 @@ def _to_answer(document: PlanDocument, heading: str) -> list[Flowable]:
     ]
 
 
-def _cells(document: PlanDocument, number: int, after: Fraction, seen: dict[str, int]) -> list:
-    """One step's row; the evidence of a second step on the same indicator points back."""
+def _cells(
+    document: PlanDocument, number: int, after: Fraction, seen: dict[tuple[str, str], int]
+) -> list:
+    """One step's row; the same evidence asked again for the same indicator points back."""
     st = styles()
     catalogue = document.catalogue
     assignment = document.assignments[number - 1]
     step = assignment.step
     indicator = catalogue.indicator(step.indicator_code)
     label, description = next_level(catalogue, step)
-    first = seen.setdefault(step.indicator_code, number)
+    needed = evidence_needed(catalogue, step).id
+    first = seen.setdefault((step.indicator_code, needed), number)
     evidence = (
-        para(evidence_needed(indicator).id or "-", st.cell)
+        para(needed or "-", st.cell)
         if first == number
         else para(f"Lihat langkah {first}.", st.cell_muted)
     )
     row = [
         para(str(number), st.cell_center),
-        [
-            para(indicator.question.id, st.cell),
-            Paragraph(f"<font size=7>{markup(indicator.code)}</font>", st.cell_muted),
-        ],
+        indicator_cell(indicator),
         para(f"{step.from_level} → {step.to_level}", st.cell_center),
         [para(label.id, st.cell, bold=True), para(description.id, st.cell)],
         evidence,
@@ -143,7 +142,7 @@ def _steps(document: PlanDocument, width: float, heading: str) -> list[Flowable]
         shares[4] -= OWNER_SHARE / 2
         shares.insert(1, OWNER_SHARE)
     rows = [[para(h, st.cell_head) for h in headers]]
-    seen: dict[str, int] = {}
+    seen: dict[tuple[str, str], int] = {}
     rows += [
         _cells(document, n, after, seen) for n, after in enumerate(document.plan.running(), start=1)
     ]
@@ -166,14 +165,10 @@ def _per_agency(document: PlanDocument, width: float, heading: str) -> list[Flow
 
 
 def _signature(document: PlanDocument, width: float) -> Flowable:
-    head = document.agency.head
+    """The head of agency signs an agency's plan, the city's coordinator the city plan, as
+    the recap is signed."""
     if document.is_city:
-        positions = [
-            head_position(document, head) if document.agency.code else "",
-            COORDINATOR_LINE,
-            document.city,
-        ]
-        return head_block(document, width * 0.5, positions, dated=True)
+        return coordinator_block(document, width)
     return head_block(document, width * 0.5, dated=True)
 
 
@@ -191,7 +186,7 @@ def story(document: PlanDocument, width: float) -> list[Flowable]:
     flowables = [
         *kop_surat(document, width),
         *_title(document),
-        about_table(list(document.about), width),
+        label_table(list(document.about), width),
         Spacer(1, 3 * mm),
         para(summary(document.catalogue, plan).id, st.body),
         Spacer(1, 2 * mm),
@@ -204,20 +199,15 @@ def story(document: PlanDocument, width: float) -> list[Flowable]:
 
 def build_plan_pdf(document: PlanDocument, paper: str = "a4") -> tuple[bytes, int]:
     """The plan's PDF on landscape A4 or F4, and its page count."""
+    if document.is_city and not document.agency.code:  # the coordinator's kop and signature
+        raise ValueError("a city plan's PDF needs its coordinator (store.coordinator.resolve)")
     footer = Footer(document_id=document.document_id, caption=document.caption, draft=False)
     return render_pages(
         lambda width: story(document, width),
         landscape(page_size(paper)),
         footer,
         title=document.caption,
-        author=document.agency.name or document.city,
+        author=document.agency.name,
         subject=f"{document.document_id}; {summary(document.catalogue, document.plan).id}",
         invariant=True,
     )
-
-
-def write_plan_pdf(document: PlanDocument, out: Path, paper: str = "a4") -> int:
-    """Write the plan's PDF whole or not at all; returns its page count."""
-    pdf, pages = build_plan_pdf(document, paper)
-    write_atomically(pdf, out)
-    return pages

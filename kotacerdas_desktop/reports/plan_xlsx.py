@@ -9,14 +9,12 @@ the printed plan's.
 from __future__ import annotations
 
 import io
-from pathlib import Path
 
 import xlsxwriter
 
 from kotacerdas_desktop.domain.figures import figure_json
 from kotacerdas_desktop.domain.plan_text import evidence_needed, next_level, summary
 from kotacerdas_desktop.reports.plan_data import PlanDocument
-from kotacerdas_desktop.reports.sheet import write_atomically
 
 NUMBER_COLUMN = (("No.", 5),)
 STEP_COLUMNS = (
@@ -94,7 +92,7 @@ def _steps_sheet(book, document: PlanDocument, formats) -> None:
             step.to_level,
             label.id,
             description.id,
-            evidence_needed(indicator).id,
+            evidence_needed(catalogue, step).id,
         ]
         for column, value in enumerate(cells):
             sheet.write(top + n, column, value, formats["text"])
@@ -134,8 +132,3 @@ def _per_agency_sheet(book, document: PlanDocument, formats) -> None:
         sheet.write(row, 1, document.names.get(code, code), formats["text"])
         sheet.write_number(row, 2, count, formats["text"])
         sheet.write_number(row, 3, float(gain), formats["gain"])
-
-
-def write_plan_xlsx(document: PlanDocument, out: Path) -> Path:
-    """Write the workbook whole or not at all."""
-    return write_atomically(build_plan_xlsx(document), out)

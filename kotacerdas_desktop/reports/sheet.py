@@ -8,16 +8,12 @@ today or in five years.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from reportlab.platypus import Flowable
+from reportlab.platypus import Flowable, KeepTogether
 
 from kotacerdas_desktop.domain.catalogue import KIND_DIMENSION, KIND_ENABLER
-from kotacerdas_desktop.domain.errors import StorageError
-from kotacerdas_desktop.domain.text import t
 from kotacerdas_desktop.reports.dimension_table import dimension_section
 from kotacerdas_desktop.reports.kop import kop_surat, title_block
 from kotacerdas_desktop.reports.page import Footer, render_pages
@@ -27,6 +23,7 @@ from kotacerdas_desktop.reports.styles import page_size
 from kotacerdas_desktop.reports.summary import ENABLER_NOTE, summary_section
 from kotacerdas_desktop.reports.verification import verification_block
 from kotacerdas_desktop.store import Store
+from kotacerdas_desktop.store.outputs import PDF, check_output, write_output
 
 
 @dataclass(frozen=True)
@@ -36,7 +33,8 @@ class RenderedSheet:
 
 
 def story(data: SheetData, width: float) -> list[Flowable]:
-    """Kop and title, one section per dimension, the enablers, the summary, signatures, verification."""
+    """Kop and title, one section per dimension, the enablers, the summary, then signatures and
+    verification together."""
     flowables: list[Flowable] = [*kop_surat(data, width), *title_block(data, width)]
     number = 0
     for dimension in data.dimensions(KIND_DIMENSION):
@@ -46,9 +44,12 @@ def story(data: SheetData, width: float) -> list[Flowable]:
         number += 1
         flowables += dimension_section(data, number, dimension, width, note=ENABLER_NOTE)
     flowables += summary_section(data, number + 1, width)
-    flowables.append(signatures(data, width))
+    closing = signatures(data, width)
     if not data.is_draft:
-        flowables.append(verification_block(data, width))
+        closing += verification_block(data, width)
+    # One page for the signatures and the fingerprint they vouch for: the last page never
+    # holds the verification block alone.
+    flowables.append(KeepTogether(closing))
     return flowables
 
 
@@ -72,34 +73,22 @@ def build_sheet(data: SheetData, paper: str = "a4") -> RenderedSheet:
     return RenderedSheet(pdf, pages)
 
 
-def write_atomically(content: bytes, out: Path) -> Path:
-    """Write the file whole or not at all: a half-written PDF must never be printed or sent."""
-    out = Path(out)
-    try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{out.name}.", dir=out.parent)
-        with os.fdopen(handle, "wb") as file:
-            file.write(content)
-        os.replace(temporary, out)
-    except OSError as exc:
-        raise StorageError(
-            t(
-                f"Berkas {out} tidak dapat ditulis: {exc.strerror or exc}",
-                f"File {out} cannot be written: {exc.strerror or exc}",
-            ),
-            field="out",
-        ) from exc
-    return out
+@dataclass(frozen=True)
+class SavedSheet:
+    sheet: RenderedSheet
+    path: Path
+    replaced: bool  # an earlier PDF of that name was replaced
 
 
-def write_sheet(store: Store, assessment_id: int, out: Path, paper: str = "a4") -> RenderedSheet:
-    """Write the evaluation sheet of one assessment to ``out``; the rendered sheet is returned."""
+def write_sheet(store: Store, assessment_id: int, out: Path, paper: str = "a4") -> SavedSheet:
+    """Write the evaluation sheet of one assessment to ``out``, never onto data (store/outputs.py)."""
     page_size(paper)
+    check_output(out, PDF, store.path)  # refuse before spending the time to render
     sheet = build_sheet(load_sheet_data(store, assessment_id), paper)
-    write_atomically(sheet.pdf, out)
-    return sheet
+    replaced = write_output(sheet.pdf, out, PDF, store.path)
+    return SavedSheet(sheet, Path(out), replaced)
 
 
 def render_sheet(store: Store, assessment_id: int, out: Path, paper: str = "a4") -> Path:
     """Write the evaluation sheet of one assessment to ``out`` (A4 or F4) and return the path."""
-    write_sheet(store, assessment_id, out, paper)
-    return Path(out)
+    return write_sheet(store, assessment_id, out, paper).path

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Protocol
 
 from kotacerdas_desktop.domain.catalogue import Catalogue, Dimension
+from kotacerdas_desktop.domain.document_number import pattern_of
 from kotacerdas_desktop.domain.errors import StorageError
 from kotacerdas_desktop.domain.fingerprint import fingerprint
 from kotacerdas_desktop.domain.identity import key_fingerprint
@@ -21,17 +21,6 @@ from kotacerdas_desktop.domain.text import t
 from kotacerdas_desktop.reports.indonesian import parse_iso_date
 from kotacerdas_desktop.store import Store
 from kotacerdas_desktop.store.catalogues import StoredCatalogue
-from kotacerdas_desktop.store.lifecycle import default_document_number
-
-
-class Issuer(Protocol):
-    """What the kop and the signature blocks read from a document: the issuing agency (its
-    logo, name, address and signatories), the city, and the date it is signed. The sheet and
-    the plan (reports/plan_data.py) both are one."""
-
-    agency: Agency
-    city: str
-    sign_date: dt.date
 
 
 @dataclass(frozen=True)
@@ -52,7 +41,10 @@ class SheetData:
 
     @property
     def document_number(self) -> str:
-        return self.assessment.document_number or default_document_number(self.assessment)
+        """The number given at finalizing; a draft's leaves the serial open for the register."""
+        if self.is_draft:
+            return pattern_of(self.agency).open_number(self.sign_date.year)
+        return self.assessment.document_number
 
     @property
     def document_id(self) -> str:

@@ -27,9 +27,9 @@ from kotacerdas_desktop.domain.score_text import (
     index_name,
     method_sentence,
 )
+from kotacerdas_desktop.reports.document import ScoredDocument
 from kotacerdas_desktop.reports.fonts import SANS, SANS_BOLD
 from kotacerdas_desktop.reports.indonesian import SHEET_LANGUAGE, sheet_figure
-from kotacerdas_desktop.reports.sheet_data import SheetData
 from kotacerdas_desktop.reports.styles import (
     BAR,
     ENABLER_BAR,
@@ -55,12 +55,12 @@ def short_name(dimension: Dimension) -> str:
     return _PARENTHESES.sub("", dimension.name.id) or dimension.name.id
 
 
-def _predicate(data: SheetData, value: Fraction | None) -> str:
+def _predicate(data: ScoredDocument, value: Fraction | None) -> str:
     predicate = predicate_of(data.catalogue, value)
     return predicate.label.id if predicate is not None else "-"
 
 
-def _index_row(data: SheetData) -> tuple[str, str, str]:
+def _index_row(data: ScoredDocument) -> tuple[str, str, str]:
     """Label, figure and predicate of the headline index, marked "sementara" on a draft."""
     report = data.report
     notes = [PROVISIONAL.id] if report.provisional else []
@@ -78,7 +78,7 @@ def _index_row(data: SheetData) -> tuple[str, str, str]:
 
 
 def _score_table(
-    data: SheetData,
+    data: ScoredDocument,
     headers: tuple[str, str],
     rows_in: list[tuple[str, str, Fraction | None]],
     width: float,
@@ -136,7 +136,7 @@ def _score_table(
 
 
 def _section_rows(
-    data: SheetData, dimensions: list[Dimension]
+    data: ScoredDocument, dimensions: list[Dimension]
 ) -> list[tuple[str, str, Fraction | None]]:
     rows = []
     for dimension in dimensions:
@@ -145,7 +145,7 @@ def _section_rows(
     return rows
 
 
-def _lens_rows(data: SheetData) -> list[tuple[str, str, Fraction | None]]:
+def _lens_rows(data: ScoredDocument) -> list[tuple[str, str, Fraction | None]]:
     weights = [lens.weight for lens in data.catalogue.lenses]
     return [
         (
@@ -161,7 +161,7 @@ def _text(x: float, y: float, text: str, size: float, **style: object) -> String
     return String(x, y, text, fontName=style.pop("fontName", SANS), fontSize=size, **style)
 
 
-def score_chart(data: SheetData, width: float) -> Drawing:
+def score_chart(data: ScoredDocument, width: float) -> Drawing:
     """Horizontal bars of every dimension (blue) and enabler section (grey) on the 0-5 scale,
     with dashed lines where the predicates begin."""
     dimensions = data.dimensions(KIND_DIMENSION) + data.dimensions(KIND_ENABLER)
@@ -215,7 +215,7 @@ def _captioned(caption: Paragraph, body: Flowable, space: float = 1.5 * mm) -> K
     return KeepTogether([Spacer(1, 3 * mm), caption, Spacer(1, space), body])
 
 
-def summary_section(data: SheetData, number: int, width: float) -> list[Flowable]:
+def summary_section(data: ScoredDocument, number: int, width: float) -> list[Flowable]:
     """The index with its lens breakdown (or the dimensions, for a dimension-method framework),
     the dimension scores, the method sentence, the enablers apart, and the chart."""
     st = styles()

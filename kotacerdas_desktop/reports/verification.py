@@ -11,7 +11,7 @@ import segno
 from reportlab.graphics.shapes import Drawing, Rect
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
 from kotacerdas_desktop.reports.sheet_data import SheetData
 from kotacerdas_desktop.reports.styles import GRID, new_drawing, para, styles, table_style
@@ -54,7 +54,8 @@ def qr_drawing(text: str, size: float = QR_SIZE) -> Drawing:
     return drawing
 
 
-def verification_block(data: SheetData, width: float) -> Flowable:
+def verification_block(data: SheetData, width: float) -> list[Flowable]:
+    """The fingerprint box; the sheet keeps it on the page of the signatures."""
     st = styles()
     fingerprint = data.assessment.fingerprint
     text = [
@@ -88,4 +89,4 @@ def verification_block(data: SheetData, width: float) -> Flowable:
             ("BOTTOMPADDING", (0, 0), (-1, -1), 2 * mm),
         )
     )
-    return KeepTogether([Spacer(1, 6 * mm), table])
+    return [Spacer(1, 6 * mm), table]

@@ -8,19 +8,21 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from kotacerdas_desktop.domain.catalogue_file import load_catalogue_text, read_catalogue_text
+from kotacerdas_desktop.domain.errors import ValidationError
+from kotacerdas_desktop.domain.text import t
 from kotacerdas_desktop.resources import bundled_catalogues
 from kotacerdas_desktop.store.agencies import Agencies
 from kotacerdas_desktop.store.assessments import Assessments
 from kotacerdas_desktop.store.catalogues import Catalogues
 from kotacerdas_desktop.store.city import City
-from kotacerdas_desktop.store.database import default_db_path, open_database
+from kotacerdas_desktop.store.coordinator import Coordinator
+from kotacerdas_desktop.store.database import StoreDatabase, open_database
 from kotacerdas_desktop.store.evidence import EvidenceStore
 from kotacerdas_desktop.store.imports import Imports
 from kotacerdas_desktop.store.installation import Installation
 from kotacerdas_desktop.store.lifecycle import Lifecycle
+from kotacerdas_desktop.store.location import default_db_path
 from kotacerdas_desktop.store.plans import Plans
 from kotacerdas_desktop.store.settings import Settings
 
@@ -28,7 +30,7 @@ __all__ = ["Store", "default_db_path"]
 
 
 class Store:
-    def __init__(self, db: Database, path: Path) -> None:
+    def __init__(self, db: StoreDatabase, path: Path) -> None:
         self.db = db
         self.path = path
         self.settings = Settings(db)
@@ -40,13 +42,14 @@ class Store:
         self.installation = Installation(db)
         self.city = City(db, self.assessments)
         self.imports = Imports(db, self.assessments, self.lifecycle)
+        self.coordinator = Coordinator(self.settings, self.agencies)
         self.plans = Plans(db, self.assessments)
 
     @classmethod
     def open(cls, path: Path | str | None = None, *, create: bool = True) -> Store:
         """Open the database (default location when no path) and import the bundled catalogues it lacks."""
         path = Path(path) if path is not None else default_db_path()
-        if path == default_db_path():
+        if create and path == default_db_path():
             path.parent.mkdir(parents=True, exist_ok=True)
         store = cls(open_database(path, create=create), path)
         store.import_bundled_catalogues()
@@ -54,14 +57,37 @@ class Store:
         return store
 
     def import_bundled_catalogues(self) -> None:
-        """Add shipped catalogues the file lacks; a stored code and version is never replaced."""
-        for file in bundled_catalogues():
-            text = read_catalogue_text(file)  # BOM- and CRLF-safe (a file saved on Windows)
-            if self.catalogues.holds_text(text):
-                continue  # the usual case: nothing to parse at start-up
-            catalogue = load_catalogue_text(text, file.name)
-            if self.catalogues.find(catalogue.code, catalogue.version) is None:
-                self.catalogues.import_text(text, file.name)
+        """Add shipped catalogues the file lacks; a stored code and version is never replaced.
+
+        The usual case (all stored) only reads. Otherwise the check is repeated
+        inside the write transaction: another program may be adding them too."""
+        texts = [(read_catalogue_text(file), file.name) for file in bundled_catalogues()]
+        if all(self.catalogues.holds_text(text) for text, _ in texts):
+            return  # BOM- and CRLF-safe texts, nothing to parse at start-up
+        with self.db.atomic():
+            for text, name in texts:
+                if self.catalogues.holds_text(text):
+                    continue
+                catalogue = load_catalogue_text(text, name)
+                if self.catalogues.find(catalogue.code, catalogue.version) is None:
+                    self.catalogues.import_text(text, name)
+
+    def check_demo_target(self) -> None:
+        """The demo city goes only into a database without agencies: its finalized
+        assessments can never be removed, so they must not mix with real data."""
+        count = self.db.execute("SELECT count(*) FROM agencies").fetchone()[0]
+        if count:
+            raise ValidationError(
+                t(
+                    f"Basis data {self.path.name} sudah berisi {count} OPD; kota contoh hanya diisikan "
+                    "ke basis data baru agar tidak tercampur dengan data sungguhan. Gunakan berkas baru, "
+                    "mis. kotacerdas --db kota-contoh.sqlite demo",
+                    f"Database {self.path.name} holds {count} agencies already; the demo city goes only "
+                    "into a new database so it never mixes with real data. Use a new file, e.g. "
+                    "kotacerdas --db kota-contoh.sqlite demo",
+                ),
+                field="db",
+            )
 
     def close(self) -> None:
         self.db.close()

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 
 from sqlite_utils import Database
 
+from kotacerdas_desktop.domain.agency_snapshot import SIGNATORY_KEYS
+from kotacerdas_desktop.domain.document_number import check_classification_code, check_unit_code
 from kotacerdas_desktop.domain.errors import NotFoundError, ValidationError
 from kotacerdas_desktop.domain.model import ROLES, Agency, Signatory
 from kotacerdas_desktop.domain.nip import check_nip
 from kotacerdas_desktop.domain.text import t
+from kotacerdas_desktop.store import audit
 from kotacerdas_desktop.store.clock import new_uuid
 
 _AGENCY_CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$")
@@ -35,11 +39,29 @@ def check_signatory(signatory: Signatory) -> Signatory:
     )
 
 
+def agency_fields(agency: Agency | None) -> dict[str, str | None]:
+    """An agency as flat fields for the audit trail (the logo by its SHA-256)."""
+    if agency is None:
+        return {}
+    fields: dict[str, str | None] = {
+        "name": agency.name,
+        "address": agency.address,
+        "city": agency.city,
+        "logo": hashlib.sha256(agency.logo).hexdigest() if agency.logo else "",
+        "classification_code": agency.classification_code,
+        "unit_code": agency.unit_code,
+    }
+    for role, s in sorted(agency.signatories.items()):
+        for name in SIGNATORY_KEYS:
+            fields[f"{role}.{name}"] = getattr(s, name)
+    return fields
+
+
 class Agencies:
     def __init__(self, db: Database) -> None:
         self.db = db
 
-    def add(self, agency: Agency) -> Agency:
+    def add(self, agency: Agency, actor: str | None = None) -> Agency:
         code = agency.code.strip().upper()
         if not _AGENCY_CODE.match(code):
             raise ValidationError(
@@ -49,34 +71,46 @@ class Agencies:
                 ),
                 "code",
             )
-        if self.find(code) is not None:
-            raise ValidationError(
-                t(f"Kode OPD {code} sudah dipakai.", f"Agency code {code} is already in use."),
-                "code",
-            )
-        agency.code = code
-        self._check_name(agency.name)
+        row = self._checked_row(agency)
         signatories = {role: check_signatory(s) for role, s in agency.signatories.items()}
         with self.db.atomic():
-            self.db["agencies"].insert(
-                {
-                    "code": code,
-                    "name": agency.name.strip(),
-                    "address": agency.address,
-                    "city": agency.city,
-                    "logo": agency.logo,
-                    "uuid": agency.uuid or new_uuid(),
-                }
-            )
+            if self.find(code) is not None:
+                raise ValidationError(
+                    t(f"Kode OPD {code} sudah dipakai.", f"Agency code {code} is already in use."),
+                    "code",
+                )
+            agency.code = code
+            self.db["agencies"].insert({"code": code, **row, "uuid": agency.uuid or new_uuid()})
             self._write_signatories(code, signatories)
+            self._record(None, self.get(code), actor)
         return self.get(code)
 
+    def _record(self, old: Agency | None, new: Agency, actor: str | None) -> None:
+        before, after = agency_fields(old), agency_fields(new)
+        audit.record(
+            self.db,
+            actor=actor or audit.actor(self.db),
+            assessment_id=None,
+            entity="agency",
+            key=new.code,
+            changes={name: (before.get(name), value) for name, value in after.items()},
+        )
+
     @staticmethod
-    def _check_name(name: str) -> None:
-        if not name.strip():
+    def _checked_row(agency: Agency) -> dict:
+        """The agency's own columns, checked: a name, and document number codes of the right form."""
+        if not agency.name.strip():
             raise ValidationError(
                 t("Nama OPD wajib diisi.", "The agency name is required."), "name"
             )
+        return {
+            "name": agency.name.strip(),
+            "address": agency.address,
+            "city": agency.city,
+            "logo": agency.logo,
+            "classification_code": check_classification_code(agency.classification_code),
+            "unit_code": check_unit_code(agency.unit_code),
+        }
 
     def _write_signatories(self, code: str, signatories: dict[str, Signatory]) -> None:
         for role, s in signatories.items():
@@ -92,22 +126,16 @@ class Agencies:
                 pk=("agency_code", "role"),
             )
 
-    def update(self, agency: Agency) -> Agency:
-        """Save name, address, city, logo and signatories of an existing agency in one transaction."""
-        self.get(agency.code)
-        self._check_name(agency.name)
+    def update(self, agency: Agency, actor: str | None = None) -> Agency:
+        """Save name, address, city, logo, document number codes and signatories of an existing
+        agency in one transaction; each changed field goes to the audit trail."""
+        row = self._checked_row(agency)
         signatories = {role: check_signatory(s) for role, s in agency.signatories.items()}
         with self.db.atomic():
-            self.db["agencies"].update(
-                agency.code,
-                {
-                    "name": agency.name.strip(),
-                    "address": agency.address,
-                    "city": agency.city,
-                    "logo": agency.logo,
-                },
-            )
-            self._write_signatories(agency.code, signatories)
+            old = self.get(agency.code)
+            self.db["agencies"].update(old.code, row)
+            self._write_signatories(old.code, signatories)
+            self._record(old, self.get(old.code), actor)
         return self.get(agency.code)
 
     def find(self, code: str) -> Agency | None:
@@ -116,7 +144,14 @@ class Agencies:
             return None
         row = rows[0]
         agency = Agency(
-            row["code"], row["name"], row["address"], row["city"], row["logo"], uuid=row["uuid"]
+            row["code"],
+            row["name"],
+            row["address"],
+            row["city"],
+            row["logo"],
+            uuid=row["uuid"],
+            classification_code=row["classification_code"],
+            unit_code=row["unit_code"],
         )
         for s in self.db.query("SELECT * FROM signatories WHERE agency_code = ?", [row["code"]]):
             agency.signatories[s["role"]] = Signatory(

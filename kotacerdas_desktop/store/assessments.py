@@ -1,9 +1,10 @@
 """Assessments and their answers: create, answer, read, score.
 
-Every business operation is one ``db.atomic()`` block (sqlite-utils commits
-each write method on its own otherwise), and writes to a finalized
-assessment are refused here with a clear message and, as a backstop, by
-triggers in the file itself (schema v3).
+Every business operation is one ``db.atomic()`` block, which begins
+IMMEDIATE (store/database.py): the checks that decide a write (the lock
+state, the old values for the audit trail) run inside the transaction that
+makes it. Writes to a finalized assessment are refused here with a clear
+message and, as a backstop, by triggers in the file itself (schema v3).
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ from kotacerdas_desktop.domain.validation import check_answer, check_year
 from kotacerdas_desktop.store import audit
 from kotacerdas_desktop.store.agencies import Agencies
 from kotacerdas_desktop.store.catalogues import Catalogues
-from kotacerdas_desktop.store.clock import current_user, new_uuid, now
+from kotacerdas_desktop.store.clock import new_uuid, now
 
 DEFAULT_FRAMEWORK = "SMARTCITY"
 LOCK_MESSAGE = "finalized assessment is locked"
@@ -198,20 +199,27 @@ class Assessments:
 
     # Writing -------------------------------------------------------------
 
-    def new(self, agency_code: str, year: int | str, framework: str | None = None) -> Assessment:
-        """Start revision 1 of an agency's assessment for a year against the newest catalogue."""
+    def new(
+        self,
+        agency_code: str,
+        year: int | str,
+        framework: str | None = None,
+        version: str | None = None,
+    ) -> Assessment:
+        """Start revision 1 of an agency's assessment for a year against the newest catalogue
+        (or the given version of it: the demo's last year was answered on an older one)."""
         year = check_year(year)
-        agency = self.agencies.get(agency_code)
-        stored = self.catalogues.require(framework or DEFAULT_FRAMEWORK)
-        if self.current(agency.code, year) is not None:
-            raise ValidationError(
-                t(
-                    f"OPD {agency.code} sudah punya penilaian tahun {year}.",
-                    f"Agency {agency.code} already has an assessment for {year}.",
-                ),
-                field="year",
-            )
         with self.db.atomic():
+            agency = self.agencies.get(agency_code)
+            stored = self.catalogues.require(framework or DEFAULT_FRAMEWORK, version)
+            if self.current(agency.code, year) is not None:
+                raise ValidationError(
+                    t(
+                        f"OPD {agency.code} sudah punya penilaian tahun {year}.",
+                        f"Agency {agency.code} already has an assessment for {year}.",
+                    ),
+                    field="year",
+                )
             new_id = self.insert_draft(agency.code, year, stored.id)
         return self.get(new_id)
 
@@ -251,29 +259,31 @@ class Assessments:
 
     def save_answer(self, assessment_id: int, answer: Answer, actor: str | None = None) -> Answer:
         """Store an answer's fields (not its evidence) and record each changed field in the audit trail."""
-        assessment = self.editable(assessment_id)
-        check_answer(self.catalogue_of(assessment), answer)
-        actor = actor or current_user()
-        old = self.db.execute(
-            f"SELECT {', '.join(EDITED_ANSWER_NAMES)} FROM answers WHERE assessment_id = ? AND indicator_code = ?",
-            [assessment_id, answer.indicator_code],
-        ).fetchone()
-        record = answer_record(answer)
-        if not answer.not_applicable:
-            record["na_reason"] = ""  # a reason only belongs to "not applicable"
-        old_values = (
-            dict(zip(EDITED_ANSWER_NAMES, old, strict=True))
-            if old
-            else dict.fromkeys(EDITED_ANSWER_NAMES)
-        )
-        changes = {
-            k: (old_values[k], record[k]) for k in EDITED_ANSWER_NAMES if old_values[k] != record[k]
-        }
-        if not changes:
-            return answer
-        record |= {"changed_by": actor, "changed_at": now()}
-        with lock_guard(assessment), self.db.atomic():
-            write_answer(self.db, assessment_id, answer.indicator_code, record)
+        with self.db.atomic():
+            assessment = self.editable(assessment_id)
+            check_answer(self.catalogue_of(assessment), answer)
+            actor = actor or audit.actor(self.db)
+            old = self.db.execute(
+                f"SELECT {', '.join(EDITED_ANSWER_NAMES)} FROM answers "
+                "WHERE assessment_id = ? AND indicator_code = ?",
+                [assessment_id, answer.indicator_code],
+            ).fetchone()
+            record = answer_record(answer)
+            if not answer.not_applicable:
+                record["na_reason"] = ""  # a reason only belongs to "not applicable"
+            # a first save is recorded against an empty answer: only what was filled in
+            empty = answer_record(Answer(answer.indicator_code))
+            old_values = dict(zip(EDITED_ANSWER_NAMES, old, strict=True)) if old else empty
+            changes = {
+                k: (old_values[k], record[k])
+                for k in EDITED_ANSWER_NAMES
+                if old_values[k] != record[k]
+            }
+            if not changes:
+                return answer
+            record |= {"changed_by": actor, "changed_at": now()}
+            with lock_guard(assessment):
+                write_answer(self.db, assessment_id, answer.indicator_code, record)
             audit.record(
                 self.db,
                 actor=actor,

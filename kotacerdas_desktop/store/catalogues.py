@@ -46,18 +46,18 @@ class Catalogues:
         """Check and store a catalogue file; the same code and version twice is refused unless identical."""
         catalogue = load_catalogue_text(text, source)
         sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
-        existing = self.find(catalogue.code, catalogue.version)
-        if existing is not None:
-            if existing.sha256 == sha:
-                return existing
-            raise ValidationError(
-                t(
-                    f"Katalog {catalogue.code} versi {catalogue.version} sudah ada dengan isi berbeda; naikkan nomor versinya.",
-                    f"Catalogue {catalogue.code} version {catalogue.version} already exists with other content; raise its version.",
-                ),
-                field="version",
-            )
         with self.db.atomic():
+            existing = self.find(catalogue.code, catalogue.version)
+            if existing is not None:
+                if existing.sha256 == sha:
+                    return existing
+                raise ValidationError(
+                    t(
+                        f"Katalog {catalogue.code} versi {catalogue.version} sudah ada dengan isi berbeda; naikkan nomor versinya.",
+                        f"Catalogue {catalogue.code} version {catalogue.version} already exists with other content; raise its version.",
+                    ),
+                    field="version",
+                )
             self.db["catalogues"].insert(
                 {
                     "code": catalogue.code,
@@ -95,8 +95,17 @@ class Catalogues:
         rows = list(self.db.query(sql + " ORDER BY id DESC LIMIT 1", params))
         return self._row(rows[0]) if rows else None
 
-    def require(self, code: str) -> StoredCatalogue:
-        found = self.find(code)
+    def require(self, code: str, version: str | None = None) -> StoredCatalogue:
+        found = self.find(code, version)
+        if found is None and version is not None and self.find(code) is not None:
+            known = ", ".join(c.version for c in self.list() if c.code == code)
+            raise NotFoundError(
+                t(
+                    f"Katalog {code} versi {version} tidak ada (yang ada: {known}).",
+                    f"Catalogue {code} has no version {version} (known: {known}).",
+                ),
+                field="framework",
+            )
         if found is None:
             known = ", ".join(sorted({c.code for c in self.list()})) or "-"
             raise NotFoundError(

@@ -4,8 +4,10 @@ city picture made from them (domain/city.py holds the rules).
 An agency counts with its newest finalized revision of the year, whether it was
 filled in here or imported from a package; drafts never count. The city's
 framework for a year is the one most counted agencies answered (ties: the
-default framework, then the newest version); an agency on another framework
-is listed apart with the reason, never silently mixed in.
+default framework), in the newest version any of them used; an agency on an
+older version counts with its answers carried to the codes that continue them
+(``replaces``, domain/previous.py), and an agency on another framework is
+listed apart with the reason, never silently mixed in.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from sqlite_utils import Database
 
 from kotacerdas_desktop.domain.city import AgencyEntry, CityPicture, city_picture
 from kotacerdas_desktop.domain.model import Assessment
+from kotacerdas_desktop.domain.previous import previous_answers
 from kotacerdas_desktop.domain.text import t
 from kotacerdas_desktop.store.assessments import DEFAULT_FRAMEWORK, Assessments
 
@@ -56,11 +59,8 @@ class City:
         infos = {a.id: catalogues.info(a.catalogue_id) for a in counted}
         codes = Counter(info.code for info in infos.values())
         code = max(codes, key=lambda c: (codes[c], c == DEFAULT_FRAMEWORK))
-        versions = Counter(infos[a.id].version for a in counted if infos[a.id].code == code)
-        catalogue_id = max(
-            (a.catalogue_id for a in counted if infos[a.id].code == code),
-            key=lambda cid: (versions[catalogues.info(cid).version], cid),
-        )
+        # The newest version of that framework any counted agency used (imported last).
+        catalogue_id = max(a.catalogue_id for a in counted if infos[a.id].code == code)
         chosen = catalogues.info(catalogue_id)
         catalogue = catalogues.load(catalogue_id)
         names = {a.code: a.name for a in self.assessments.agencies.list()}
@@ -69,10 +69,10 @@ class City:
         for assessment in counted:
             info = infos[assessment.id]
             name = names.get(assessment.agency_code, assessment.agency_code)
-            if assessment.catalogue_id != catalogue_id:
+            if info.code != code:
                 why = t(
-                    f"dinilai dengan {info.code} {info.version}, bukan {chosen.code} {chosen.version}",
-                    f"assessed on {info.code} {info.version}, not {chosen.code} {chosen.version}",
+                    f"dinilai dengan {info.code} {info.version}, bukan {chosen.code}",
+                    f"assessed on {info.code} {info.version}, not {chosen.code}",
                 )
                 other.append((assessment.agency_code, name, str(why)))
                 continue
@@ -83,7 +83,10 @@ class City:
                     agency_name=name,
                     assessment_id=assessment.id,
                     revision=assessment.revision,
-                    answers=answers,
+                    # An older version's answers count under the codes that continue them.
+                    answers=answers
+                    if assessment.catalogue_id == catalogue_id
+                    else previous_answers(catalogue, answers),
                     report=self.assessments.score_of(assessment, answers),
                     imported=assessment.id in imported,
                 )

@@ -1,7 +1,8 @@
 """Evidence (bukti dukung) of answers, with attached files stored inside the database by SHA-256.
 
-Keeping the files inside the one SQLite file keeps "copy the file" a full
-backup; identical files are stored once.
+Keeping the files inside the one SQLite file keeps a backup of that file a
+full backup; identical files are stored once, and a file is removed in the
+transaction that removes the last evidence referring to it.
 """
 
 from __future__ import annotations
@@ -19,7 +20,6 @@ from kotacerdas_desktop.domain.text import t
 from kotacerdas_desktop.domain.validation import check_evidence
 from kotacerdas_desktop.store import audit
 from kotacerdas_desktop.store.assessments import Assessments, lock_guard
-from kotacerdas_desktop.store.clock import current_user
 from kotacerdas_desktop.store.settings import Settings
 
 DEFAULT_MAX_ATTACHMENT_MB = 20
@@ -32,7 +32,10 @@ def insert_evidence(
     row = {name: getattr(evidence, name) for name in EVIDENCE_NAMES}
     row |= {"sha256": evidence.sha256 or None}  # NULL: the attachments reference allows it
     row |= {"assessment_id": assessment_id, "indicator_code": indicator_code, "position": position}
-    return int(db["evidence"].insert(row).last_pk)
+    columns = ", ".join(row)
+    values = ", ".join(f":{name}" for name in row)
+    # Plain SQL: sqlite-utils' insert() reads the table's schema each time (0.4 ms a row).
+    return int(db.execute(f"INSERT INTO evidence ({columns}) VALUES ({values})", row).lastrowid)
 
 
 class EvidenceStore:
@@ -82,26 +85,26 @@ class EvidenceStore:
         actor: str | None = None,
     ) -> Evidence:
         """Attach one piece of evidence (and its file, if any) to an answer."""
-        assessment = self.assessments.editable(assessment_id)
-        if not self.assessments.catalogue_of(assessment).has_indicator(indicator_code):
-            raise NotFoundError(
-                t(
-                    f"Indikator {indicator_code} tidak dikenal.",
-                    f"Unknown indicator {indicator_code}.",
-                ),
-                "indicator",
-            )
         evidence = check_evidence(evidence)
-        if content is not None and len(content) > self.max_bytes:
-            raise ValidationError(
-                t(
-                    "Berkas melebihi batas ukuran lampiran.",
-                    "The file exceeds the attachment size limit.",
-                ),
-                "file",
-            )
         sha = hashlib.sha256(content).hexdigest() if content is not None else ""
-        with lock_guard(assessment), self.db.atomic():
+        with self.db.atomic():
+            if content is not None and len(content) > self.max_bytes:
+                raise ValidationError(
+                    t(
+                        "Berkas melebihi batas ukuran lampiran.",
+                        "The file exceeds the attachment size limit.",
+                    ),
+                    "file",
+                )
+            assessment = self.assessments.editable(assessment_id)
+            if not self.assessments.catalogue_of(assessment).has_indicator(indicator_code):
+                raise NotFoundError(
+                    t(
+                        f"Indikator {indicator_code} tidak dikenal.",
+                        f"Unknown indicator {indicator_code}.",
+                    ),
+                    "indicator",
+                )
             if content is not None:
                 self.db.execute(
                     "INSERT OR IGNORE INTO attachments (sha256, size, content) VALUES (?, ?, ?)",
@@ -111,16 +114,17 @@ class EvidenceStore:
                 "SELECT coalesce(max(position), -1) + 1 FROM evidence WHERE assessment_id = ? AND indicator_code = ?",
                 [assessment_id, indicator_code],
             ).fetchone()[0]
-            new_id = insert_evidence(
-                self.db,
-                assessment_id,
-                indicator_code,
-                position,
-                replace(evidence, sha256=sha, size=len(content) if content is not None else 0),
-            )
+            with lock_guard(assessment):
+                new_id = insert_evidence(
+                    self.db,
+                    assessment_id,
+                    indicator_code,
+                    position,
+                    replace(evidence, sha256=sha, size=len(content) if content is not None else 0),
+                )
             audit.record(
                 self.db,
-                actor=actor or current_user(),
+                actor=actor or audit.actor(self.db),
                 assessment_id=assessment_id,
                 entity="evidence",
                 key=indicator_code,
@@ -167,17 +171,18 @@ class EvidenceStore:
         A wrong title or date otherwise meant removing the evidence and attaching
         the file again; each changed field goes to the audit trail.
         """
-        row = self._row(evidence_id)
-        assessment = self.assessments.editable(row["assessment_id"])
         new = check_evidence(Evidence(title, number, date))
-        with lock_guard(assessment), self.db.atomic():
-            self.db.execute(
-                "UPDATE evidence SET title = ?, number = ?, date = ? WHERE id = ?",
-                [new.title, new.number, new.date, evidence_id],
-            )
+        with self.db.atomic():
+            row = self._row(evidence_id)
+            assessment = self.assessments.editable(row["assessment_id"])
+            with lock_guard(assessment):
+                self.db.execute(
+                    "UPDATE evidence SET title = ?, number = ?, date = ? WHERE id = ?",
+                    [new.title, new.number, new.date, evidence_id],
+                )
             audit.record(
                 self.db,
-                actor=actor or current_user(),
+                actor=actor or audit.actor(self.db),
                 assessment_id=assessment.id,
                 entity="evidence",
                 key=row["indicator_code"],
@@ -194,18 +199,32 @@ class EvidenceStore:
         )
 
     def remove(self, evidence_id: int, actor: str | None = None) -> None:
-        row = self._row(evidence_id)
-        assessment = self.assessments.editable(row["assessment_id"])
-        with lock_guard(assessment), self.db.atomic():
-            self.db.execute("DELETE FROM evidence WHERE id = ?", [evidence_id])
+        """Remove one piece of evidence, and its file when nothing refers to that file any more."""
+        with self.db.atomic():
+            row = self._row(evidence_id)
+            assessment = self.assessments.editable(row["assessment_id"])
+            with lock_guard(assessment):
+                self.db.execute("DELETE FROM evidence WHERE id = ?", [evidence_id])
+            if row["sha256"]:
+                self._drop_unreferenced(row["sha256"])
             audit.record(
                 self.db,
-                actor=actor or current_user(),
+                actor=actor or audit.actor(self.db),
                 assessment_id=assessment.id,
                 entity="evidence",
                 key=row["indicator_code"],
                 changes={"removed": (row["title"], None)},
             )
+
+    def _drop_unreferenced(self, sha256: str) -> None:
+        """Delete an attachment no evidence and no finalized agency snapshot (its logo) refers to."""
+        self.db.execute(
+            "DELETE FROM attachments WHERE sha256 = :sha "
+            "AND NOT EXISTS (SELECT 1 FROM evidence WHERE sha256 = :sha) "
+            "AND NOT EXISTS (SELECT 1 FROM assessments WHERE agency_snapshot != '' "
+            "AND json_extract(agency_snapshot, '$.logo_sha256') = :sha)",
+            {"sha": sha256},
+        )
 
     def content(self, sha256: str) -> bytes:
         row = self.db.execute(

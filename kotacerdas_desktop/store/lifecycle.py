@@ -19,6 +19,7 @@ from kotacerdas_desktop.domain.agency_snapshot import (
     snapshot_json,
     snapshot_logo_sha256,
 )
+from kotacerdas_desktop.domain.document_number import next_serial, pattern_of
 from kotacerdas_desktop.domain.errors import ValidationError
 from kotacerdas_desktop.domain.fingerprint import canonical_data, canonical_version, fingerprint
 from kotacerdas_desktop.domain.model import (
@@ -32,7 +33,7 @@ from kotacerdas_desktop.domain.nip import check_nip
 from kotacerdas_desktop.domain.text import t
 from kotacerdas_desktop.store import audit
 from kotacerdas_desktop.store.assessments import Assessments, copy_answers
-from kotacerdas_desktop.store.clock import current_user, now
+from kotacerdas_desktop.store.clock import now
 from kotacerdas_desktop.store.settings import Settings
 
 _FINGERPRINT = re.compile(r"[0-9a-f]{64}")
@@ -47,10 +48,6 @@ class Verification:
     agency: Agency
     newer: Assessment | None
     intact: bool
-
-
-def default_document_number(assessment: Assessment) -> str:
-    return f"SC/{assessment.agency_code}/{assessment.year}/R{assessment.revision}"
 
 
 class Lifecycle:
@@ -121,32 +118,37 @@ class Lifecycle:
         document_number: str = "",
         actor: str | None = None,
     ) -> Assessment:
-        """Lock a complete assessment (or an incomplete one with a recorded reason) and fingerprint it."""
-        assessment = self.assessments.editable(assessment_id)
-        report = self.assessments.scores(assessment_id)
-        override_note = ""
-        if report.missing:
-            if not override_reason.strip():
-                shown = ", ".join(report.missing[:5]) + (" ..." if len(report.missing) > 5 else "")
-                raise ValidationError(
-                    t(
-                        f"Penilaian belum lengkap: {len(report.missing)} indikator belum dijawab ({shown}). "
-                        "Lengkapi dulu, atau finalisasi dengan alasan tertulis.",
-                        f"The assessment is incomplete: {len(report.missing)} indicator(s) unanswered ({shown}). "
-                        "Complete it first, or finalize with a written reason.",
-                    ),
-                    field="completeness",
-                )
-            override_note = (
-                f"{override_reason.strip()} [belum dijawab: {', '.join(report.missing)}]"
-            )
-        self.check_signatories(assessment.agency_code)
-        assessment.document_number = (
-            document_number.strip()
-            or assessment.document_number
-            or default_document_number(assessment)
-        )
+        """Lock a complete assessment (or an incomplete one with a recorded reason) and fingerprint it.
+
+        The lock state, completeness and signatories are checked inside the
+        transaction that locks it, so an answer saved meanwhile by another
+        program is either in the fingerprint or refused."""
         with self.db.atomic():
+            assessment = self.assessments.editable(assessment_id)
+            report = self.assessments.scores(assessment_id)
+            override_note = ""
+            if report.missing:
+                if not override_reason.strip():
+                    shown = ", ".join(report.missing[:5]) + (
+                        " ..." if len(report.missing) > 5 else ""
+                    )
+                    raise ValidationError(
+                        t(
+                            f"Penilaian belum lengkap: {len(report.missing)} indikator belum dijawab ({shown}). "
+                            "Lengkapi dulu, atau finalisasi dengan alasan tertulis.",
+                            f"The assessment is incomplete: {len(report.missing)} indicator(s) unanswered ({shown}). "
+                            "Complete it first, or finalize with a written reason.",
+                        ),
+                        field="completeness",
+                    )
+                override_note = (
+                    f"{override_reason.strip()} [belum dijawab: {', '.join(report.missing)}]"
+                )
+            self.check_signatories(assessment.agency_code)
+            finalized_at = now()
+            assessment.document_number = self._document_number(
+                assessment, document_number, year=int(finalized_at[:4])
+            )
             assessment.agency_snapshot = self._snapshot(assessment.agency_code)
             digest = fingerprint(self.canonical(assessment))
             self.db["assessments"].update(
@@ -155,14 +157,14 @@ class Lifecycle:
                     "status": STATUS_FINALIZED,
                     "fingerprint": digest,
                     "agency_snapshot": assessment.agency_snapshot,
-                    "finalized_at": now(),
+                    "finalized_at": finalized_at,
                     "document_number": assessment.document_number,
                     "override_note": override_note,
                 },
             )
             audit.record(
                 self.db,
-                actor=actor or current_user(),
+                actor=actor or audit.actor(self.db),
                 assessment_id=assessment.id,
                 entity="assessment",
                 key=str(assessment.id),
@@ -170,39 +172,78 @@ class Lifecycle:
             )
         return self.assessments.get(assessment.id)
 
+    def proposed_document_number(self, assessment_id: int) -> str:
+        """The number finalizing today gives when none is typed: the agency's pattern with the
+        next serial of its sheets issued this year."""
+        return self._proposed(self.assessments.get(assessment_id), year=int(now()[:4]))
+
+    def _proposed(self, assessment: Assessment, year: int) -> str:
+        pattern = pattern_of(self.assessments.agencies.get(assessment.agency_code))
+        issued = self.db.execute(
+            "SELECT document_number FROM assessments WHERE agency_code = ? AND status = ?",
+            [assessment.agency_code, STATUS_FINALIZED],
+        ).fetchall()
+        return pattern.format(next_serial((row[0] for row in issued), year), year)
+
+    def _document_number(self, assessment: Assessment, typed: str, year: int) -> str:
+        """The typed number checked against the agency's pattern (or the proposed one when none is
+        typed); refused when another finalized sheet carries it already."""
+        if typed.strip():
+            pattern = pattern_of(self.assessments.agencies.get(assessment.agency_code))
+            number = pattern.check(typed, year)
+        else:
+            number = self._proposed(assessment, year)
+        holder = self.db.execute(
+            "SELECT id, agency_code, year, revision FROM assessments "
+            "WHERE document_number = ? AND status = ? AND id != ?",
+            [number, STATUS_FINALIZED, assessment.id],
+        ).fetchone()
+        if holder is not None:
+            raise ValidationError(
+                t(
+                    f"Nomor dokumen {number} sudah dipakai lembar penilaian #{holder[0]} ({holder[1]} "
+                    f"{holder[2]}, revisi {holder[3]}); ketik nomor urut berikutnya dari buku agenda.",
+                    f"Document number {number} is already used by the sheet of assessment #{holder[0]} "
+                    f"({holder[1]} {holder[2]}, revision {holder[3]}); type the next serial from the "
+                    "register.",
+                ),
+                field="document_number",
+            )
+        return number
+
     def reopen(self, assessment_id: int, actor: str | None = None) -> Assessment:
         """Copy a finalized assessment into revision N+1 (a draft); the original stays as it is."""
-        assessment = self.assessments.get(assessment_id)
-        if not assessment.is_finalized:
-            raise ValidationError(
-                t(
-                    f"Penilaian #{assessment.id} masih draf; hanya penilaian final yang dibuka sebagai revisi.",
-                    f"Assessment #{assessment.id} is still a draft; only a finalized one is reopened as a revision.",
-                ),
-                field="status",
-            )
-        if self.db.execute(
-            "SELECT 1 FROM imported WHERE assessment_id = ?", [assessment.id]
-        ).fetchone():
-            raise ValidationError(
-                t(
-                    f"Penilaian #{assessment.id} diimpor dari paket OPD {assessment.agency_code}; "
-                    "hanya OPD itu yang dapat membuat revisinya.",
-                    f"Assessment #{assessment.id} was imported from a package of agency {assessment.agency_code}; "
-                    "only that agency can make a revision of it.",
-                ),
-                field="status",
-            )
-        latest = self.assessments.current(assessment.agency_code, assessment.year)
-        if latest is not None and latest.id != assessment.id:
-            raise ValidationError(
-                t(
-                    f"Sudah ada revisi yang lebih baru (#{latest.id}, revisi {latest.revision}).",
-                    f"A newer revision exists already (#{latest.id}, revision {latest.revision}).",
-                ),
-                field="revision",
-            )
         with self.db.atomic():
+            assessment = self.assessments.get(assessment_id)
+            if not assessment.is_finalized:
+                raise ValidationError(
+                    t(
+                        f"Penilaian #{assessment.id} masih draf; hanya penilaian final yang dibuka sebagai revisi.",
+                        f"Assessment #{assessment.id} is still a draft; only a finalized one is reopened as a revision.",
+                    ),
+                    field="status",
+                )
+            if self.db.execute(
+                "SELECT 1 FROM imported WHERE assessment_id = ?", [assessment.id]
+            ).fetchone():
+                raise ValidationError(
+                    t(
+                        f"Penilaian #{assessment.id} diimpor dari paket OPD {assessment.agency_code}; "
+                        "hanya OPD itu yang dapat membuat revisinya.",
+                        f"Assessment #{assessment.id} was imported from a package of agency "
+                        f"{assessment.agency_code}; only that agency can make a revision of it.",
+                    ),
+                    field="status",
+                )
+            latest = self.assessments.current(assessment.agency_code, assessment.year)
+            if latest is not None and latest.id != assessment.id:
+                raise ValidationError(
+                    t(
+                        f"Sudah ada revisi yang lebih baru (#{latest.id}, revisi {latest.revision}).",
+                        f"A newer revision exists already (#{latest.id}, revision {latest.revision}).",
+                    ),
+                    field="revision",
+                )
             new_id = self.assessments.insert_draft(
                 assessment.agency_code,
                 assessment.year,
@@ -213,7 +254,7 @@ class Lifecycle:
             copy_answers(self.db, assessment.id, new_id)
             audit.record(
                 self.db,
-                actor=actor or current_user(),
+                actor=actor or audit.actor(self.db),
                 assessment_id=new_id,
                 entity="assessment",
                 key=str(new_id),

@@ -1,14 +1,18 @@
 """Accepting a plan's steps into the follow-up plans (rencana tindak lanjut) of the answers.
 
 Accepting is an answer save: each step adds one line to its indicator's follow-up plan
-(domain/plan_text.py writes the line), all of a plan in one transaction, recorded in the
-audit trail like any edit. Only a draft takes them: a finalized assessment is locked, so
-a plan on it is printed or saved as a workbook instead.
+(domain/plan_text.py writes the line), all of a plan in one IMMEDIATE transaction with
+the checks that decide it inside (the lock, the drafts, the follow-up plans as they are
+now), recorded in the audit trail like any edit under the operator's name (audit.actor).
+Only a draft takes them: a finalized assessment is locked, so a plan on it is printed or
+saved as a workbook instead.
 
 A city plan's step goes to its agency's draft in this database: the agency's newest
 revision of the plan's year when it is a draft (reopened to correct), else its draft of
-the next year, the assessment the agency is working on now. An agency with no draft
-here is listed as skipped: its steps travel on the printed plan or the workbook.
+the next year, the assessment the agency is working on now; a draft on a newer version of
+the framework takes the step under the code that continues the indicator (``replaces``,
+domain/previous.py). An agency with no draft here is listed as skipped: its steps travel
+on the printed plan or the workbook.
 """
 
 from __future__ import annotations
@@ -21,6 +25,8 @@ from sqlite_utils import Database
 from kotacerdas_desktop.domain.catalogue import Catalogue
 from kotacerdas_desktop.domain.model import Answer, Assessment
 from kotacerdas_desktop.domain.plan_text import Assignment, follow_up_line, merged_follow_up
+from kotacerdas_desktop.domain.previous import continuing_code
+from kotacerdas_desktop.store import audit
 from kotacerdas_desktop.store.assessments import Assessments
 
 
@@ -43,14 +49,14 @@ class Plans:
     ) -> list[str]:
         """Add an agency plan's steps to the follow-up plans of one draft; LockedError on a
         finalized assessment. Returns the indicator codes whose plan changed."""
-        assessment = self.assessments.editable(assessment_id)
-        catalogue = self.assessments.catalogue_of(assessment)
-        lines = [
-            (a.step.indicator_code, follow_up_line(catalogue, a.step, a.who, a.due))
-            for a in assignments
-        ]
-        with self.db.atomic():
-            return self._append(assessment, lines, actor)
+        with self.db.atomic():  # the lock is checked in the transaction that writes
+            assessment = self.assessments.editable(assessment_id)
+            catalogue = self.assessments.catalogue_of(assessment)
+            lines = [
+                (a.step.indicator_code, follow_up_line(catalogue, a.step, a.who, a.due))
+                for a in assignments
+            ]
+            return self._append(assessment, lines, actor or audit.actor(self.db))
 
     def draft_for(self, agency_code: str, year: int) -> Assessment | None:
         """The draft a city step of ``year`` goes into (see the module's docstring)."""
@@ -72,7 +78,8 @@ class Plans:
         by_agency: dict[str, list[Assignment]] = {}
         for assignment in assignments:
             by_agency.setdefault(assignment.step.owner, []).append(assignment)
-        with self.db.atomic():
+        with self.db.atomic():  # which draft takes a step is decided inside it
+            actor = actor or audit.actor(self.db)
             for agency_code, chosen in by_agency.items():
                 draft = self.draft_for(agency_code, year)
                 if draft is None:
@@ -80,9 +87,9 @@ class Plans:
                     continue
                 known = self.assessments.catalogue_of(draft)
                 lines = [
-                    (a.step.indicator_code, follow_up_line(catalogue, a.step, a.who, a.due, year))
+                    (code, follow_up_line(catalogue, a.step, a.who, a.due, year))
                     for a in chosen
-                    if known.has_indicator(a.step.indicator_code)
+                    if (code := continuing_code(known, a.step.indicator_code)) is not None
                 ]
                 self._append(draft, lines, actor)
                 result.written[agency_code] = draft
@@ -90,7 +97,7 @@ class Plans:
         return result
 
     def _append(
-        self, assessment: Assessment, lines: Sequence[tuple[str, str]], actor: str | None
+        self, assessment: Assessment, lines: Sequence[tuple[str, str]], actor: str
     ) -> list[str]:
         answers = self.assessments.answers(assessment.id)
         changed = []

@@ -232,6 +232,15 @@ def _v6_identity_and_exchange() -> str:
         """
 
 
+def _v7_document_number_codes() -> str:
+    """The two codes of an agency's document numbers (Tata Naskah Dinas: classification /
+    serial / unit / year); empty keeps the defaults (domain/document_number.py)."""
+    return """
+        ALTER TABLE agencies ADD COLUMN classification_code TEXT NOT NULL DEFAULT '';
+        ALTER TABLE agencies ADD COLUMN unit_code TEXT NOT NULL DEFAULT '';
+        """
+
+
 MIGRATIONS: tuple[Callable[[], str], ...] = (
     _v1_core,
     _v2_review_and_audit,
@@ -239,23 +248,42 @@ MIGRATIONS: tuple[Callable[[], str], ...] = (
     _v4_agency_snapshot,
     _v5_scoring_rules,
     _v6_identity_and_exchange,
+    _v7_document_number_codes,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
+def statements(script: str) -> list[str]:
+    """The statements of a script, one by one (a trigger's body keeps its inner semicolons)."""
+    found, pending = [], ""
+    for piece in script.split(";"):
+        pending += piece + ";"
+        if sqlite3.complete_statement(pending):
+            if pending.strip(" \n;"):
+                found.append(pending.strip())
+            pending = ""
+    return found
+
+
 def migrate(conn: sqlite3.Connection, target: int = SCHEMA_VERSION) -> None:
-    """Run the migrations from the file's version up to ``target``, each in its own transaction."""
-    current = conn.execute("PRAGMA user_version").fetchone()[0]
-    for version in range(current + 1, target + 1):
-        # One script with its own BEGIN/COMMIT: executescript() would commit a
-        # transaction opened outside it, so the whole step lives inside it.
-        script = (
-            f"BEGIN;\n{MIGRATIONS[version - 1]()}\n"
-            f"PRAGMA application_id = {APPLICATION_ID};\n"
-            f"PRAGMA user_version = {version};\nCOMMIT;"
-        )
+    """Run the migrations from the file's version up to ``target``, each in its own transaction.
+
+    Each step begins IMMEDIATE and reads the version inside it, so two programs
+    opening an older file at once wait for each other and each step runs once.
+    (Statements run one by one: executescript() would commit the transaction.)
+    """
+    while True:
+        conn.execute("BEGIN IMMEDIATE")
         try:
-            conn.executescript(script)
+            version = conn.execute("PRAGMA user_version").fetchone()[0] + 1
+            if version > target:
+                conn.execute("COMMIT")
+                return
+            for statement in statements(MIGRATIONS[version - 1]()):
+                conn.execute(statement)
+            conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            conn.execute(f"PRAGMA user_version = {version}")
+            conn.execute("COMMIT")
         except BaseException:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")

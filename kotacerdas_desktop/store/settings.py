@@ -4,6 +4,12 @@ from __future__ import annotations
 
 from sqlite_utils import Database
 
+from kotacerdas_desktop.domain.errors import ValidationError
+from kotacerdas_desktop.domain.text import t
+from kotacerdas_desktop.store import audit
+
+MAX_OPERATOR_NAME = 80
+
 
 class Settings:
     def __init__(self, db: Database) -> None:
@@ -13,9 +19,34 @@ class Settings:
         row = self.db.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
         return row[0] if row else default
 
-    def set(self, key: str, value: str) -> None:
+    def set(self, key: str, value: str, actor: str | None = None) -> None:
+        """Store one setting; a changed value goes to the audit trail (by whoever sets it)."""
         with self.db.atomic():
+            row = self.db.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
+            who = actor or audit.actor(self.db)  # before an operator name changes itself
             self.db["settings"].upsert({"key": key, "value": value}, pk="key")
+            audit.record(
+                self.db,
+                actor=who,
+                assessment_id=None,
+                entity="setting",
+                key=key,
+                changes={"value": (row[0] if row else None, value)},
+            )
+
+    def set_operator_name(self, name: str) -> str:
+        """The name the audit trail shows beside the OS user for every change made from now on."""
+        name = " ".join(name.split())
+        if len(name) > MAX_OPERATOR_NAME:
+            raise ValidationError(
+                t(
+                    f"Nama operator terlalu panjang ({len(name)} karakter; maks. {MAX_OPERATOR_NAME}).",
+                    f"The operator name is too long ({len(name)} characters; max. {MAX_OPERATOR_NAME}).",
+                ),
+                audit.OPERATOR_KEY,
+            )
+        self.set(audit.OPERATOR_KEY, name)
+        return name
 
     def all(self) -> dict[str, str]:
         return {

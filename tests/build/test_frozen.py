@@ -35,7 +35,13 @@ def test_the_build_command_succeeds_with_a_passing_self_test(frozen_build):
 
 def test_the_frozen_self_test_prints_renders_and_previews_the_sheet(frozen_build):
     marks = step_marks(frozen_build.report["self_test_output"])
-    for step in ("Katalog", "Menjawab dan finalisasi", "Lembar evaluasi", "Pratinjau PDF"):
+    for step in (
+        "Katalog",
+        "Menjawab dan finalisasi",
+        "Lembar evaluasi",
+        "Pratinjau PDF",
+        "Rekap kota",
+    ):
         assert marks[step] == "ok", frozen_build.report["self_test_output"]
     assert marks["Pencetakan"] == "ok"
 
@@ -67,8 +73,11 @@ def test_data_lives_in_the_user_data_folder_not_the_program_folder(frozen_build,
     env = {k: v for k, v in os.environ.items() if k != "KOTACERDAS_DB"}
     env |= {"HOME": str(tmp_path / "home"), "XDG_DATA_HOME": str(tmp_path / "data")}
     done = run_frozen(frozen_build, "catalogue", "list", env=env)
+    assert done.returncode == 2 and "tidak ada" in done.stderr  # reading never creates a file
+    done = run_frozen(frozen_build, "agency", "add", "UJI", "Dinas Uji", env=env)
     assert done.returncode == 0, done.stderr
-    assert "SMARTCITY" in done.stdout
+    done = run_frozen(frozen_build, "catalogue", "list", env=env)
+    assert done.returncode == 0 and "SMARTCITY" in done.stdout
     assert (tmp_path / "data" / "KotaCerdas" / "kotacerdas.sqlite").is_file()
     assert not list(frozen_build.folder.rglob("*.sqlite"))
 
@@ -81,7 +90,7 @@ def test_an_older_database_is_backed_up_then_upgraded(frozen_build, tmp_path):
     conn.close()
     done = run_frozen(frozen_build, "--db", str(path), "agency", "list")
     assert done.returncode == 0, done.stderr
-    (backup,) = tmp_path.glob("lama.v1-backup-*.sqlite")
+    (backup,) = (tmp_path / "backups").glob("lama.migration-v1.*.sqlite")
     with closing(sqlite3.connect(backup)) as old:
         assert old.execute("PRAGMA user_version").fetchone()[0] == 1
     with Store.open(path) as store:

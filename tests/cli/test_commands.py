@@ -24,7 +24,7 @@ def flow(capsys, db_path):
             "DISKOMINFO",
             "Dinas Komunikasi dan Informatika",
             "--head-name",
-            "Sri Yulianto Joko Prasetyo",
+            "Bagus Wicaksono Adiputro",
             "--head-nip",
             NIP,
             "--head-position",
@@ -227,8 +227,40 @@ def test_unusable_database_files(capsys, tmp_path, prepare, message):
 
 
 def test_db_in_a_missing_folder(capsys, tmp_path):
-    code, _, err = run_cli(capsys, tmp_path / "hilang" / "db.sqlite", "agency", "list")
+    code, _, err = run_cli(capsys, tmp_path / "hilang" / "db.sqlite", "agency", "add", "DLH", "DLH")
     assert code == 2 and "tidak ada; buat foldernya dulu" in err
+
+
+READING = [
+    ["agency", "list"],
+    ["assessment", "list"],
+    ["assessment", "show", "1"],
+    ["catalogue", "list"],
+    ["verify", "ab" * 32],
+    ["sheet", "1", "--out", "lembar.pdf"],
+    ["check"],
+    ["history", "1"],
+    ["backup"],
+    ["assessment", "new", "DLH", "2026"],
+    ["catalogue", "import", "katalog.json"],
+]
+
+
+@pytest.mark.parametrize("args", READING, ids=[" ".join(a) for a in READING])
+def test_a_mistyped_database_path_is_refused_not_created(capsys, tmp_path, monkeypatch, args):
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run_cli(capsys, tmp_path / "salah-ketik.sqlite", *args)
+    assert code == 2
+    assert "salah-ketik.sqlite tidak ada" in err and "Periksa --db" in err
+    assert out == "" and list(tmp_path.iterdir()) == []
+
+
+def test_demo_refuses_a_database_that_holds_agencies(capsys, flow):
+    before = snapshot(flow)
+    code, _, err = run_cli(capsys, flow, "demo")
+    assert code == 2
+    assert "sudah berisi 1 OPD" in err and "--db" in err
+    assert snapshot(flow) == before
 
 
 def test_english_messages_when_asked(capsys, flow, monkeypatch):
@@ -269,3 +301,42 @@ def test_verify_names_the_match_and_warns_when_the_stored_data_changed(capsys, d
     conn.close()
     code, out, err = run_cli(capsys, db_path, "verify", final["fingerprint"])
     assert code == 1 and "Cocok: Dinas" in out and "tidak lagi menghasilkan sidik jari ini" in err
+
+
+def test_an_unexpected_error_is_one_line_and_a_log_with_the_traceback(
+    capsys, flow, tmp_path, monkeypatch
+):
+    from kotacerdas_desktop import errorlog
+    from kotacerdas_desktop.cli import agency
+
+    def broken(store, args):
+        raise ZeroDivisionError("pembagian dengan nol")
+
+    monkeypatch.setenv(errorlog.LOG_ENV, str(tmp_path / "log"))
+    monkeypatch.setattr(agency, "list_agencies", broken)
+    code, out, err = run_cli(capsys, flow, "agency", "list")
+    log = tmp_path / "log" / "kotacerdas.log"
+    assert code == 4 and out == ""
+    assert err.count("\n") == 1 and "Traceback" not in err
+    assert "kesalahan tak terduga (ZeroDivisionError: pembagian dengan nol)" in err
+    assert str(log) in err
+    logged = log.read_text(encoding="utf-8")
+    assert "Traceback" in logged and "in broken" in logged and "agency list" in logged
+
+
+def test_a_busy_database_ends_with_exit_code_3_and_nothing_changed(capsys, flow, monkeypatch):
+    from kotacerdas_desktop.store import database
+
+    monkeypatch.setattr(database, "BUSY_TIMEOUT_S", 0.1)
+    before = snapshot(flow)
+    other = sqlite3.connect(flow, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        code, _, err = run_cli(
+            capsys, flow, "assessment", "answer", "1", "GOV.PUB.01", "--level", "3"
+        )
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert code == 3 and "Program lain sedang menulis" in err and "Traceback" not in err
+    assert snapshot(flow) == before

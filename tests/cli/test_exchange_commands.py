@@ -18,7 +18,6 @@ def test_export_then_import_from_a_folder(demo_store, tmp_path, capsys):
     assert code == 0 and "final, untuk dihitung koordinator" in out
     assert demo_store.installation.key_fingerprint in out
     coordinator = tmp_path / "koordinator.sqlite"
-    run_cli(capsys, coordinator, "catalogue", "list")  # creates the coordinator's file
     code, out, err = run_cli(capsys, coordinator, "import", str(folder), "--json")
     assert code == 0 and "[1/1] bappeda.kcpkg" in err
     (row,) = json.loads(out)
@@ -29,7 +28,7 @@ def test_export_then_import_from_a_folder(demo_store, tmp_path, capsys):
 
 def test_a_refused_package_exits_2_with_its_reason_and_changes_nothing(tmp_path, capsys):
     coordinator = tmp_path / "koordinator.sqlite"
-    run_cli(capsys, coordinator, "catalogue", "list")
+    run_cli(capsys, coordinator, "import", str(tmp_path / "tidak-ada"))  # creates the file
     bad = tmp_path / "rusak.kcpkg"
     bad.write_bytes(b"bukan zip")
     before = logical_snapshot(coordinator)

@@ -10,6 +10,8 @@ from kotacerdas_desktop.domain.catalogue_file import (
 )
 from kotacerdas_desktop.domain.errors import ValidationError
 from kotacerdas_desktop.resources import bundled_catalogues, resource_path
+from tests.factories import tiny_catalogue_data
+from tests.helpers import snapshot
 
 
 @pytest.fixture(scope="module")
@@ -150,3 +152,72 @@ def test_the_index_method_is_declared_or_follows_the_lenses(smartcity_data):
 )
 def test_an_index_that_cannot_be_computed_is_refused(smartcity_data, mutate, message):
     assert message in _broken(smartcity_data, mutate)
+
+
+def _with_extensions() -> dict:
+    """The tiny catalogue with every optional key of the format filled in."""
+    data = tiny_catalogue_data()
+    data["source"] = {"id": "PermenPANRB 59/2020", "en": "Regulation 59/2020"}
+    data["level_rule"] = {"id": "Pilih tingkat tertinggi yang terpenuhi.", "en": "Highest met."}
+    first = data["dimensions"][0]["elements"][0]["indicators"][0]
+    first["replaces"] = ["OLD.1", "OLD.2"]
+    first["note"] = {"id": "Teks resmi belum dapat dikonfirmasi.", "en": "Not confirmed."}
+    first["levels"][2]["evidence"] = {"id": "SK; SOP", "en": "Decree; procedure"}
+    return data
+
+
+def test_the_optional_keys_are_read_into_the_model():
+    catalogue = parse_catalogue(_with_extensions(), "k.json")
+    assert catalogue.source.id == "PermenPANRB 59/2020"
+    assert catalogue.level_rule.en == "Highest met."
+    first = catalogue.indicator("A.X.1")
+    assert first.replaces == ("OLD.1", "OLD.2")
+    assert first.note.id.startswith("Teks resmi")
+    assert first.level(3).evidence.id == "SK; SOP"
+    assert first.level(2).evidence.id == ""
+    assert catalogue.indicator("A.X.2").replaces == ()
+
+
+@pytest.mark.parametrize(
+    ("place", "change", "problem"),
+    [
+        ((), {"source": "Permen"}, "harus berupa teks dwibahasa"),
+        ((), {"level_rule": {"en": "only English"}}, 'dengan "id" terisi'),
+        ((0, 0, 2), {"evidence": 5}, "harus berupa teks dwibahasa"),
+        ((0, 1), {"note": []}, "harus berupa teks dwibahasa"),
+        ((0, 0), {"replaces": "OLD.1"}, "harus berupa daftar kode"),
+        ((0, 0), {"replaces": ["OLD.1", "old 2"]}, "[1]: harus berupa kode indikator"),
+        ((1, 0), {"replaces": ["A.Y.1"]}, '[0]: kode "A.Y.1" masih dipakai di versi ini'),
+        ((1, 0), {"replaces": ["OLD.2"]}, '[0]: kode lama "OLD.2" sudah dilanjutkan oleh A.X.1'),
+        ((0, 0), {"replaces": ["OLD.1", "OLD.1"]}, '[1]: kode lama "OLD.1" sudah dilanjutkan'),
+    ],
+)
+def test_a_wrong_optional_key_is_refused_naming_its_path(place, change, problem):
+    """``place``: (dimension, indicator of its first element[, level]) or () for the root."""
+    path = ""
+    if place:
+        path = f"dimensions[{place[0]}].elements[0].indicators[{place[1]}]"
+        if len(place) == 3:
+            path += f".levels[{place[2]}]"
+
+    def mutate(data):
+        target = data
+        if place:
+            target = data["dimensions"][place[0]]["elements"][0]["indicators"][place[1]]
+            if len(place) == 3:
+                target = target["levels"][place[2]]
+        target.update(change)
+
+    message = _broken(_with_extensions(), mutate)
+    key = next(iter(change))
+    assert f"katalog.json, {path + '.' if path else ''}{key}" in message
+    assert problem in message
+
+
+def test_a_wrong_replaces_in_a_file_stores_nothing(store):
+    before = snapshot(store.path)
+    data = _with_extensions()
+    data["dimensions"][2]["elements"][0]["indicators"][0]["replaces"] = ["OLD.1"]
+    with pytest.raises(ValidationError, match=r'kode lama "OLD\.1" sudah dilanjutkan oleh A\.X\.1'):
+        store.catalogues.import_text(json.dumps(data), "katalog.json")
+    assert snapshot(store.path) == before

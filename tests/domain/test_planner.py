@@ -11,15 +11,18 @@ from kotacerdas_desktop.domain.catalogue_file import parse_catalogue, read_catal
 from kotacerdas_desktop.domain.errors import NotFoundError, ValidationError
 from kotacerdas_desktop.domain.figures import shown
 from kotacerdas_desktop.domain.plan_target import Target, parse_efforts, parse_target
+from kotacerdas_desktop.domain.plan_text import evidence_needed
 from kotacerdas_desktop.domain.planner import (
     MET,
     PLANNED,
     UNREACHABLE,
     UNSCORED,
+    Step,
     plan_agency,
 )
 from kotacerdas_desktop.domain.score_report import predicate_of
 from kotacerdas_desktop.domain.scoring import counting_levels, index_coefficients, score
+from kotacerdas_desktop.domain.text import LocalText
 from kotacerdas_desktop.resources import resource_path
 from tests.domain.planning_cases import (
     ANSWER,
@@ -267,3 +270,15 @@ def test_raised_copies_leave_the_original_answers_alone():
     copy = raised(answers, plan.steps)
     assert answers["D1.B.1"].level == 3 and copy["D1.B.1"].level > 3
     assert shown(score(catalogue, copy).index) >= Fraction(21, 5)
+
+
+def test_a_step_asks_for_its_levels_evidence_else_the_indicators_guidance():
+    """2026.2 names the minimum evidence of every level; 2026.1 has only the guidance."""
+    steps = [Step("GOV.PUB.01", from_level, Fraction(1, 10)) for from_level in (2, 3)]
+    new = read_catalogue_file(resource_path("catalogues", "smartcity-2026.2.json"))
+    indicator = new.indicator("GOV.PUB.01")
+    asked = [evidence_needed(new, step) for step in steps]
+    assert asked == [indicator.level(3).evidence, indicator.level(4).evidence]
+    assert asked[0] != asked[1] and indicator.guidance not in asked
+    old = read_catalogue_file(resource_path("catalogues", "smartcity-2026.1.json"))
+    assert evidence_needed(old, steps[0]) == old.indicator("GOV.PUB.01").guidance != LocalText("")

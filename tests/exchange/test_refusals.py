@@ -73,7 +73,7 @@ def test_unknown_format_version(coordinator, package, tmp_path):
         ),
         (
             lambda e: replace_member(
-                e, ASSESSMENT, dict(e)[ASSESSMENT].replace(b'"level": 3', b'"level": 5', 1)
+                e, ASSESSMENT, dict(e)[ASSESSMENT].replace(b'"level":3', b'"level":5', 1)
             ),
             "hash assessment.json tidak cocok dengan manifes",
         ),
@@ -168,9 +168,7 @@ def test_json_that_does_not_fit_the_format(coordinator, package, tmp_path):
 
 def test_repeated_json_keys(coordinator, package, tmp_path):
     entries = entries_of(package)
-    manifest = dict(entries)[MANIFEST].replace(
-        b'"kind": "final"', b'"kind": "final", "kind": "draft"'
-    )
+    manifest = dict(entries)[MANIFEST].replace(b'"kind":"final"', b'"kind":"final","kind":"draft"')
     outcome = refused(
         coordinator, write_zip(tmp_path / "kunci.kcpkg", signed_as_written(entries, manifest))
     )

@@ -7,8 +7,11 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from kotacerdas_desktop.domain.text import set_language
 from kotacerdas_desktop.gui.main_window import MainWindow
 from kotacerdas_desktop.gui.preferences import SETTINGS_ENV
 from kotacerdas_desktop.store import Store
@@ -17,12 +20,14 @@ HERE = Path(__file__).parent
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """The offscreen platform warns about features it lacks (a window's size hints, raising a
+    """The offscreen platform warns about window features it lacks (size hints, raising a
     window to the front); not our code."""
     for item in items:
         if HERE in item.path.parents:
             item.add_marker(
-                pytest.mark.qt_log_ignore("does not support (propagateSizeHints|raise)")
+                pytest.mark.qt_log_ignore(
+                    "does not support propagateSizeHints", "does not support raise"
+                )
             )
 
 
@@ -57,8 +62,25 @@ def open_window(qtbot: QtBot) -> Iterator[WindowFactory]:
 
 
 @pytest.fixture
+def english() -> Iterator[None]:
+    """The interface in English for one test (KOTACERDAS_LANG=en)."""
+    set_language("en")
+    yield
+    set_language("id")
+
+
+@pytest.fixture
 def demo_window(demo_store: Store, open_window: WindowFactory) -> MainWindow:
     return open_window(demo_store)
+
+
+def demo_copy(template: Path, folder: Path, name: str = "kotacerdas.sqlite") -> Path:
+    """A copy of the demo city database to start the app on."""
+    import shutil
+
+    target = folder / name
+    shutil.copy(template, target)
+    return target
 
 
 def stored_answer(db: Path, assessment_id: int, code: str) -> dict | None:
@@ -73,3 +95,34 @@ def stored_answer(db: Path, assessment_id: int, code: str) -> dict | None:
         return dict(row) if row else None
     finally:
         conn.close()
+
+
+def answer_modal(button: str | QMessageBox.StandardButton | None = None) -> list[str]:
+    """Answer the next modal message box as a user would (a blocking exec() in the code under
+    test): click that button (by text or standard button), or close it. The list gets its text."""
+    seen: list[str] = []
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(10, answer)  # not shown yet: look again
+            return
+        seen.append(box.text())
+        if button is None:
+            box.done(0)
+        elif isinstance(button, str):
+            next(b for b in box.buttons() if b.text() == button).click()
+        else:
+            box.button(button).click()
+
+    QTimer.singleShot(0, answer)
+    return seen
+
+
+@pytest.fixture
+def log_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    from kotacerdas_desktop import errorlog
+
+    folder = tmp_path / "log"
+    monkeypatch.setenv(errorlog.LOG_ENV, str(folder))
+    return folder

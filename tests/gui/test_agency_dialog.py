@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -136,3 +138,57 @@ def test_new_agency_gets_a_suggested_code(
     qtbot.mouseClick(demo_window.ui.buttonStartAssessment, Qt.MouseButton.LeftButton)
     assert demo_window.current_assessment_id() is not None
     assert demo_store.assessments.current("DPUPR", demo_window.assessment.year) is not None  # type: ignore[union-attr]
+
+
+def stored_codes(path: Path, code: str) -> tuple[str, str]:
+    """The document number codes as another program reads them from the file."""
+    with closing(sqlite3.connect(path)) as conn:
+        return conn.execute(
+            "SELECT classification_code, unit_code FROM agencies WHERE code = ?", [code]
+        ).fetchone()
+
+
+def test_document_number_codes_are_typed_previewed_and_stored(
+    demo_window: MainWindow, demo_store: Store, qtbot: QtBot
+) -> None:
+    code = demo_window.switcher.agency()
+    dialog = open_dialog(demo_window)
+    preview = dialog.ui.labelNumberPreview
+    old = stored_codes(demo_store.path, code)  # the demo sets codes of its own
+    assert preview.text() == f"Nomor lembar: {old[0]}/nomor urut/{old[1]}/tahun"
+    retype(qtbot, dialog.ui.editClassification, "005")
+    retype(qtbot, dialog.ui.editUnit, "417.399")
+    assert preview.text() == "Nomor lembar: 005/nomor urut/417.399/tahun"
+    qtbot.mouseClick(
+        dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton
+    )
+    assert not dialog.isVisible()
+    assert stored_codes(demo_store.path, code) == ("005", "417.399")
+    again = AgencyDialog(demo_store, code)  # shown again as stored
+    qtbot.addWidget(again)
+    assert (again.ui.editClassification.text(), again.ui.editUnit.text()) == ("005", "417.399")
+
+
+def test_wrong_codes_are_refused_next_to_their_fields(
+    demo_window: MainWindow, demo_store: Store, qtbot: QtBot
+) -> None:
+    code = demo_window.switcher.agency()
+    dialog = open_dialog(demo_window)
+    save = dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save)
+    before = snapshot(demo_store.path)
+    old = stored_codes(demo_store.path, code)
+    retype(qtbot, dialog.ui.editClassification, "5O")
+    qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible() and dialog.ui.errorClassification.isVisible()
+    assert dialog.ui.errorClassification.text().startswith('Kode klasifikasi "5O" tidak sah')
+    assert not dialog.ui.errorUnit.isVisible()
+
+    retype(qtbot, dialog.ui.editClassification, "050")
+    retype(qtbot, dialog.ui.editUnit, "417/302")
+    qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+    assert not dialog.ui.errorClassification.isVisible()
+    assert dialog.ui.errorUnit.isVisible()
+    assert dialog.ui.errorUnit.text().startswith('Kode unit "417/302" tidak sah')
+    assert snapshot(demo_store.path) == before
+    assert stored_codes(demo_store.path, code) == old
+    dialog.reject()

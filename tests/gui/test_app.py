@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
@@ -12,13 +11,7 @@ from pytestqt.qtbot import QtBot
 from kotacerdas_desktop.gui import app, preferences
 from kotacerdas_desktop.gui.main_window import MainWindow
 from kotacerdas_desktop.store import Store
-from tests.gui.conftest import WindowFactory
-
-
-def demo_copy(template: Path, folder: Path, name: str) -> Path:
-    target = folder / name
-    shutil.copy(template, target)
-    return target
+from tests.gui.conftest import WindowFactory, demo_copy
 
 
 def test_start_opens_the_file_and_file_open_switches_to_another(

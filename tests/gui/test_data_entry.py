@@ -63,7 +63,11 @@ def test_not_applicable_by_key_asks_for_the_reason(
     window = demo_window
     catalogue = window.editor.catalogue
     assert catalogue is not None
-    code = next(i.code for i in catalogue.indicators() if i.allow_na)
+    code = next(
+        i.code
+        for i in catalogue.indicators()
+        if i.allow_na and not window.editor.answer(i.code).not_applicable
+    )
     window.show_indicator(code, focus=True)
     qtbot.keyClick(focused(), Qt.Key.Key_N)
     assert window.form.ui.naReasonBox.isVisible()

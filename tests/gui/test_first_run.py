@@ -23,6 +23,7 @@ def test_three_fields_start_the_assessment(
     store: Store, qtbot: QtBot, open_window: WindowFactory
 ) -> None:
     dialog = first_run(store, qtbot)
+    assert str(store.path) in dialog.ui.labelIntro.text()  # a mistyped path is seen at once
     qtbot.keyClicks(dialog.ui.editCity, "Kota Mojokerto")
     qtbot.keyClicks(dialog.ui.editAgency, "Dinas Komunikasi dan Informatika")
     assert dialog.ui.editCode.text() == "DKI"

@@ -18,6 +18,12 @@ def test_gui_timing_smoke(tmp_path: Path) -> None:
         cwd=tmp_path,
     )
     assert result.returncode == 0, result.stderr[-2000:]
-    for row in ("cold start to a usable form", "switch dimension", "autosave store call"):
+    for row in (
+        "cold start to a usable form",
+        "switch dimension",
+        "autosave store call",
+        "Kota window, demo city",
+        "longest GUI-thread pause",
+    ):
         assert row in result.stdout
     assert "x an empty PySide6 window" in result.stdout

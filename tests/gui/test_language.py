@@ -2,21 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
-
-from kotacerdas_desktop.domain.text import set_language
 from kotacerdas_desktop.gui.main_window import MainWindow
 from kotacerdas_desktop.store import Store
 from tests.gui.conftest import WindowFactory
-
-
-@pytest.fixture
-def english() -> Iterator[None]:
-    set_language("en")
-    yield
-    set_language("id")
 
 
 def test_window_speaks_english(

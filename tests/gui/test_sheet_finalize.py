@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 
+from kotacerdas_desktop.domain.nip import format_nip
 from kotacerdas_desktop.gui.finalize_dialog import FinalizeDialog, ReopenDialog
 from kotacerdas_desktop.gui.sheet_preview import SheetPreviewDialog
 from tests.helpers import snapshot
@@ -23,8 +27,14 @@ def test_finalize_dialog_explains_the_lock_and_lists_what_is_missing(qtbot, demo
     missing = demo_store.assessments.scores(draft.id).missing
     assert f"{len(missing)} indikator belum dijawab" in text
     assert missing[0] in text
-    assert "Sri Yulianto Joko Prasetyo" in text and "19740315 200003 1 004" in text
-    assert dialog.number.text() == "SC/DISKOMINFO/2026/R1"
+    head = demo_store.agencies.get("DISKOMINFO").head
+    assert head.name in text and format_nip(head.nip) in text
+    # The demo's 2025 sheet was finalized this year as serial 1: the proposal is the next one.
+    agency = demo_store.agencies.get("DISKOMINFO")
+    assert (
+        dialog.number.text()
+        == f"{agency.classification_code}/2/{agency.unit_code}/{dt.date.today().year}"
+    )
     assert dialog.reason.isVisibleTo(dialog)
 
 
@@ -45,12 +55,14 @@ def test_finalize_with_a_reason_locks_the_assessment(qtbot, demo_store, draft):
     dialog.show()
     qtbot.keyClicks(dialog.reason, "Batas waktu pengiriman dari Bappeda")
     dialog.number.clear()
-    qtbot.keyClicks(dialog.number, "050/77/417.302/2026")
+    agency = demo_store.agencies.get("DISKOMINFO")
+    number = f"{agency.classification_code}/77/{agency.unit_code}/{dt.date.today().year}"
+    qtbot.keyClicks(dialog.number, number)
     with qtbot.waitSignal(dialog.accepted):
         qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     stored = demo_store.assessments.get(draft.id)
     assert stored.is_finalized and len(stored.fingerprint) == 64
-    assert stored.document_number == "050/77/417.302/2026"
+    assert stored.document_number == number
     assert stored.override_note.startswith("Batas waktu pengiriman dari Bappeda [belum dijawab: ")
     assert dialog.result_assessment.id == draft.id
 
@@ -110,3 +122,24 @@ def test_menu_finalizes_then_shows_the_sheet_and_reopens(qtbot, demo_window, dem
     reopen.accept()
     assert demo_window.assessment.revision == 2 and not demo_window.assessment.is_finalized
     assert menu.actions.finalize.isEnabled() and not menu.actions.reopen.isEnabled()
+
+
+def test_a_number_that_breaks_the_pattern_is_shown_under_the_number(qtbot, demo_store, draft):
+    dialog = FinalizeDialog(demo_store, draft.id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert "kode klasifikasi/nomor urut/kode unit/tahun" in " ".join(
+        label.text() for label in dialog.findChildren(QLabel)
+    )
+    dialog.reason.setPlainText("Batas waktu")
+    dialog.number.clear()
+    qtbot.keyClicks(dialog.number, "SC/DISKOMINFO/2026/R1")
+    before = snapshot(demo_store.path)
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible() and dialog.number_error.isVisible()
+    assert "tidak mengikuti pola" in dialog.number_error.text()
+    code = demo_store.agencies.get("DISKOMINFO").classification_code
+    assert f"kode klasifikasi OPD ini {code}, bukan SC" in dialog.number_error.text()
+    assert not dialog.error.isVisible()
+    assert snapshot(demo_store.path) == before
+    assert not demo_store.assessments.get(draft.id).is_finalized

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,10 +20,12 @@ from kotacerdas_desktop.domain.model import (
 )
 from kotacerdas_desktop.reports.sheet import render_sheet
 from kotacerdas_desktop.store import Store
+from tests.helpers import copied_store
+from tests.reports.recap_city import build_small_city
 
 HEAD = Signatory(
     ROLE_APPROVED,
-    "Dr. Ir. Sri Yulianto Joko Prasetyo, M.Kom.",
+    "Dr. Ir. Bagus Wicaksono Adiputro, M.Kom.",
     "197403152000031004",
     "Pembina Utama Muda (IV/c)",
     "Kepala",
@@ -36,7 +39,7 @@ OPERATOR = Signatory(
 )
 REVIEWER = Signatory(
     ROLE_REVIEWED,
-    "Ir. Hadi Purnomo, M.Si.",
+    "Ir. Danang Setyo Raharjo, M.Si.",
     "197604112002121003",
     "Penata Tk. I (III/d)",
     "Sekretaris Dinas",
@@ -103,3 +106,17 @@ def answer_all(store: Store, assessment_id: int, level: int = 3) -> None:
                 assessment_id,
                 Answer(indicator.code, level=level, justification=f"Penjelasan {indicator.code}."),
             )
+
+
+@pytest.fixture(scope="session")
+def city_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The small city of recap_city.py, built once per session; tests copy it."""
+    path = tmp_path_factory.mktemp("city") / "kota.sqlite"
+    build_small_city(path)
+    return path
+
+
+@pytest.fixture
+def city_store(city_template: Path, tmp_path: Path) -> Iterator[Store]:
+    with copied_store(city_template, tmp_path) as store:
+        yield store

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 from pypdf import PdfReader
-from pypdf.generic import DictionaryObject
+from pypdf.generic import ContentStream, DictionaryObject
 
 MM = 72 / 25.4
 FINGERPRINT = re.compile(r"\b[0-9a-f]{64}\b")
@@ -22,8 +23,10 @@ def squeezed(text: str) -> str:
     return "".join(text.split())
 
 
-def page_texts(path: Path) -> list[str]:
-    return [page.extract_text() or "" for page in PdfReader(path).pages]
+def page_texts(path: Path, last: int | None = None) -> list[str]:
+    """The text of every page, or of the ``last`` few only (reading text is the slow part)."""
+    pages = list(PdfReader(path).pages)
+    return [page.extract_text() or "" for page in pages[-last if last else 0 :]]
 
 
 def full_text(path: Path) -> str:
@@ -87,3 +90,55 @@ def contains_in_order(text: str, phrase: str, max_gap: int = 150) -> bool:
         if found == len(wanted):
             return True
     return False
+
+
+@dataclass(frozen=True)
+class Placed:
+    """A run of text and where it starts on the page (points from the bottom left)."""
+
+    text: str
+    x: float
+    y: float
+
+
+def _placed_on(page: object) -> list[Placed]:
+    runs: list[Placed] = []
+
+    def visit(text: str, cm: list, tm: list, _font: object, _size: object) -> None:
+        if text.strip():
+            x = cm[0] * tm[4] + cm[2] * tm[5] + cm[4]
+            y = cm[1] * tm[4] + cm[3] * tm[5] + cm[5]
+            runs.append(Placed(text.strip(), x, y))
+
+    page.extract_text(visitor_text=visit)  # type: ignore[attr-defined]
+    return runs
+
+
+def placed_texts(path: Path, last: int | None = None) -> list[list[Placed]]:
+    """Per page (or per one of the ``last`` few), every text run with its position, in the
+    order it is drawn."""
+    pages = list(PdfReader(path).pages)
+    return [_placed_on(page) for page in pages[-last if last else 0 :]]
+
+
+def find_placed(runs: list[Placed], text: str) -> Placed:
+    """The first run on a page that holds the text."""
+    return next(run for run in runs if text in run.text)
+
+
+def rectangles(path: Path, width: float, height: float) -> list[int]:
+    """Per page, how many rectangles of this size (in points, to 0.5 pt) are drawn."""
+    reader = PdfReader(path)
+    counts = []
+    for page in reader.pages:
+        operations = ContentStream(page.get_contents(), reader).operations
+        counts.append(
+            sum(
+                1
+                for operands, operator in operations
+                if operator == b"re"
+                and abs(float(operands[2]) - width) < 0.5
+                and abs(float(operands[3]) - height) < 0.5
+            )
+        )
+    return counts

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
 
-from tests.helpers import run_cli
+from tests.helpers import run_cli, snapshot
 from tests.reports.reading import page_sizes, page_texts
 
 
@@ -89,3 +91,47 @@ def test_a_year_without_assessments_is_an_error(capsys, demo_db, tmp_path):
     assert code == 1
     assert "tidak ada penilaian tahun 2030" in stderr
     assert "0 lembar evaluasi" in stdout
+
+
+def test_a_sheet_never_overwrites_the_database(capsys, demo_db, tmp_path):
+    """The bug that turned a database into a PDF: --out pointing at the database itself."""
+    before = snapshot(demo_db)
+    code, _, stderr = run_cli(capsys, demo_db, "sheet", "1", "--out", str(demo_db))
+    assert code == 2 and "basis data yang sedang dibuka" in stderr
+    assert snapshot(demo_db) == before
+    assert [p.name for p in tmp_path.glob(".*.tmp")] == []
+
+
+def test_a_sheet_never_overwrites_another_database_or_other_data(capsys, demo_db, tmp_path):
+    other = tmp_path / "kantor.sqlite"
+    shutil.copy(demo_db, other)
+    notes = tmp_path / "catatan.pdf"
+    notes.write_text("catatan rapat, bukan PDF\n")
+    code, _, stderr = run_cli(capsys, demo_db, "sheet", "1", "--out", str(other))
+    assert code == 2 and "berkas basis data SQLite" in stderr
+    code, _, stderr = run_cli(capsys, demo_db, "sheet", "1", "--out", str(notes))
+    assert code == 2 and "berisi data lain (bukan PDF)" in stderr
+    assert notes.read_text() == "catatan rapat, bukan PDF\n"
+    assert other.read_bytes() == demo_db.read_bytes()
+
+
+def test_printing_again_replaces_the_pdfs_and_lists_them(capsys, demo_db, tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    for name in (
+        "lembar-evaluasi-DLH-2025-r1.pdf",
+        "lembar-evaluasi-DISHUB-2025-r1.pdf",
+        "satu.pdf",
+    ):
+        (out / name).write_bytes(b"%PDF-1.4 dicetak kemarin")
+    code, stdout, _ = run_cli(
+        capsys, demo_db, "sheet", "--all", "--year", "2025", "--out-dir", str(out)
+    )
+    assert code == 0 and "2 PDF lama dengan nama yang sama diganti:" in stdout
+    lines = stdout.splitlines()
+    assert "  lembar-evaluasi-DLH-2025-r1.pdf" in lines
+    assert "  lembar-evaluasi-DISHUB-2025-r1.pdf" in lines
+    code, stdout, _ = run_cli(capsys, demo_db, "sheet", "1", "--out", str(out / "satu.pdf"))
+    assert code == 0 and "PDF lama dengan nama itu diganti" in stdout
+    code, stdout, _ = run_cli(capsys, demo_db, "sheet", "1", "--out", str(out / "baru.pdf"))
+    assert code == 0 and "diganti" not in stdout

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import re
 
@@ -9,11 +10,14 @@ import pytest
 from PIL import Image
 from pypdf import PdfReader
 
+from kotacerdas_desktop.domain.document_number import pattern_of
 from kotacerdas_desktop.domain.errors import StorageError, ValidationError
 from kotacerdas_desktop.domain.model import Answer, Evidence
 from kotacerdas_desktop.domain.nip import format_nip
 from kotacerdas_desktop.reports.indonesian import format_date, sheet_figure
+from kotacerdas_desktop.reports.page import PARAF_BOXES, PARAF_HEIGHT, PARAF_WIDTH
 from kotacerdas_desktop.reports.sheet import render_sheet
+from kotacerdas_desktop.reports.styles import MARGIN_BOTTOM
 from kotacerdas_desktop.store import Store
 from tests.helpers import run_cli
 from tests.reports.conftest import answer_all
@@ -21,12 +25,15 @@ from tests.reports.reading import (
     FINGERPRINT,
     MM,
     contains_in_order,
+    find_placed,
     font_report,
     full_text,
     images_on_page,
     normalized,
     page_sizes,
     page_texts,
+    placed_texts,
+    rectangles,
     squeezed,
 )
 
@@ -44,13 +51,22 @@ def test_a4_and_f4_page_sizes(demo_sheets):
 
 
 @pytest.mark.parametrize("sheet", ["final_a4", "final_f4", "draft_a4"])
-def test_every_page_says_halaman_x_dari_n(demo_sheets, sheet):
-    texts = page_texts(getattr(demo_sheets, sheet))
+def test_every_page_says_halaman_x_dari_n_and_has_two_paraf_boxes(demo_sheets, sheet):
+    path = getattr(demo_sheets, sheet)
+    texts = page_texts(path)
+    number = demo_sheets.final.document_number
+    if sheet == "draft_a4":
+        number = pattern_of(demo_sheets.agency).open_number(dt.date.today().year)
     assert len(texts) > 3
-    for number, text in enumerate(texts, start=1):
-        assert f"Halaman {number} dari {len(texts)}" in text
-        assert "Paraf" in text
-        assert "ID Dokumen: SC/DISKOMINFO/" in text
+    for page, text in enumerate(texts, start=1):
+        assert f"Halaman {page} dari {len(texts)}" in text
+        assert f"ID Dokumen: {number}" in text
+        assert text.count("Paraf Penyusun") == 1 and text.count("Paraf Pemeriksa") == 1
+    # Drawn as two boxes on every page, both in the bottom margin below the text.
+    assert rectangles(path, PARAF_WIDTH, PARAF_HEIGHT) == [2] * len(texts)
+    for runs in placed_texts(path):
+        for label in PARAF_BOXES:
+            assert find_placed(runs, label).y < MARGIN_BOTTOM
 
 
 def test_every_indicator_question_is_printed(demo_sheets):
@@ -74,15 +90,18 @@ def test_kop_title_names_nips_and_place_date(demo_sheets):
     first = normalized(page_texts(demo_sheets.final_a4)[0])
     assert first.startswith("PEMERINTAH KOTA MOJOKERTO DINAS KOMUNIKASI DAN INFORMATIKA")
     assert "LEMBAR EVALUASI MANDIRI SMART CITY TAHUN 2025" in first
-    assert "Nomor: SC/DISKOMINFO/2025/R1" in first
+    assert f"Nomor: {demo_sheets.final.document_number}" in first
+    # Tata Naskah Dinas: classification code / serial / unit code / year of signing.
+    assert re.fullmatch(
+        rf"\d{{3}}(\.\d+)*/\d+/[A-Za-z0-9._-]+/{demo_sheets.final.finalized_at[:4]}",
+        demo_sheets.final.document_number,
+    )
     for signatory in demo_sheets.agency.signatories.values():
         assert signatory.name in text
         assert f"NIP. {format_nip(signatory.nip)}" in text
         assert signatory.rank in text
     finalized = demo_sheets.final.finalized_at[:10]
     year, month, day = (int(part) for part in finalized.split("-"))
-    import datetime as dt
-
     assert f"Mojokerto, {format_date(dt.date(year, month, day))}" in text
     assert "Mengetahui, Kepala Dinas Komunikasi dan Informatika Kota Mojokerto" in text
 
@@ -110,7 +129,9 @@ def test_draft_has_watermark_and_no_verification_block(demo_sheets):
     text = normalized(" ".join(texts))
     assert not FINGERPRINT.search(text)
     assert "Verifikasi Keaslian" not in text
-    assert "ID Dokumen: SC/DISKOMINFO/2026/R1 (DRAF)" in text
+    open_number = pattern_of(demo_sheets.agency).open_number(dt.date.today().year)
+    assert f"Nomor: {open_number}" in text  # the serial is left open until finalizing
+    assert f"ID Dokumen: {open_number} (DRAF)" in text
     assert "DRAF" not in full_text(demo_sheets.final_a4).replace("DRAFT", "")
 
 
@@ -127,8 +148,18 @@ def test_summary_shows_the_lenses_the_index_and_enablers_apart(demo_sheets):
         )
     assert "Indeks Pencapaian = rata-rata tertimbang skor lensa evaluasi" in text
     assert "Faktor Pendukung Dinilai terpisah; tidak dihitung dalam indeks." in text
-    enabler = report.dimensions["ENB"]
-    assert f"Skor Dimensi Faktor Pendukung (Enabler) ({enabler.answered} dari" in text
+    with Store.open(demo_sheets.db) as store:
+        catalogue = store.assessments.catalogue_of(demo_sheets.final)
+    for dimension in catalogue.dimensions:
+        progress = report.dimensions[dimension.code]
+        answered = f"{progress.answered} dari {progress.total} indikator terjawab"
+        prefix = "Skor Dimensi" if dimension.kind == "dimension" else "Skor"
+        # One pair of brackets at most: the name's own, never a second one after it.
+        assert f"{prefix} {normalized(dimension.name.id)} — {answered}" in text
+        assert f"{normalized(dimension.name.id)} ({answered}" not in text
+        for element in dimension.elements:
+            assert f"Elemen: {normalized(element.name.id)} — skor elemen" in text
+    assert "Skor Dimensi Faktor Pendukung" not in text  # the enablers are not a dimension
 
 
 def test_5000_character_justification_continues_across_pages(store, draft, tmp_path):

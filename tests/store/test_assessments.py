@@ -13,7 +13,7 @@ from tests.helpers import snapshot
 
 HEAD = Signatory(
     ROLE_APPROVED,
-    "Dr. Ir. Sri Yulianto Joko Prasetyo, M.Kom.",
+    "Dr. Ir. Bagus Wicaksono Adiputro, M.Kom.",
     "19740315 200003 1 004",
     "Pembina (IV/a)",
     "Kepala Dinas",
@@ -74,9 +74,9 @@ def test_answer_round_trip_with_evidence_and_audit(store, draft):
         actor="budi",
     )
     level_changes = [
-        r for r in audit.history(store.db, draft.id, "GOV.PUB.01") if r["field"] == "level"
+        c for c in audit.history(store.db, draft.id, "GOV.PUB.01") if c.field == "level"
     ]
-    assert [(r["old_value"], r["new_value"], r["actor"]) for r in level_changes] == [
+    assert [(c.old, c.new, c.actor) for c in level_changes] == [
         (None, "4", "dewi"),
         ("4", "5", "budi"),
     ]
@@ -153,6 +153,15 @@ def test_incomplete_assessment_needs_a_recorded_override_to_finalize(store, draf
     assert final.override_note.startswith("Batas waktu dari Bappeda [belum dijawab: ")
 
 
+def test_new_assessments_use_the_newest_bundled_catalogue(draft, store):
+    assert store.assessments.catalogue_of(draft).version == "2026.2"
+    store.agencies.add(Agency("DLH", "Dinas Lingkungan Hidup"))
+    older = store.assessments.new("DLH", 2025, version="2026.1")
+    assert store.assessments.catalogue_of(older).version == "2026.1"
+    with pytest.raises(NotFoundError, match=r"tidak ada \(yang ada: 2026\.1, 2026\.2\)"):
+        store.assessments.new("DLH", 2024, version="2019.9")
+
+
 def test_an_assessment_keeps_its_catalogue_version_after_a_newer_import(store, draft):
     data = json.loads(
         store.db.execute(
@@ -163,7 +172,7 @@ def test_an_assessment_keeps_its_catalogue_version_after_a_newer_import(store, d
     data["dimensions"][0]["elements"][0]["indicators"].pop()
     newer = store.catalogues.import_text(json.dumps(data), "baru.json")
     assert store.catalogues.find("SMARTCITY").id == newer.id
-    assert store.assessments.catalogue_of(store.assessments.get(draft.id)).version == "2026.1"
+    assert store.assessments.catalogue_of(store.assessments.get(draft.id)).version == "2026.2"
     store.agencies.add(Agency("DLH", "Dinas Lingkungan Hidup"))
     assert store.assessments.catalogue_of(store.assessments.new("DLH", 2027)).version == "2027.1"
 

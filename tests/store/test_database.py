@@ -11,7 +11,8 @@ import pytest
 from kotacerdas_desktop.domain.errors import StorageError
 from kotacerdas_desktop.domain.model import Agency
 from kotacerdas_desktop.store import Store
-from kotacerdas_desktop.store.database import DB_ENV, default_db_path, open_database
+from kotacerdas_desktop.store.database import open_database
+from kotacerdas_desktop.store.location import DB_ENV, default_db_path
 from kotacerdas_desktop.store.schema import APPLICATION_ID, SCHEMA_VERSION, migrate
 from tests.factories import tiny_catalogue_data
 
@@ -62,7 +63,7 @@ def test_every_older_version_is_backed_up_and_migrated(tmp_path, old_version):
     with Store.open(path) as store:
         assert store.settings.get("city_name") == "Kota Mojokerto"
         assert store.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
-    backups = list(tmp_path.glob(f"lama.v{old_version}-backup-*.sqlite"))
+    backups = list((tmp_path / "backups").glob(f"lama.migration-v{old_version}.*.sqlite"))
     assert len(backups) == 1
     assert pragma(backups[0], "user_version") == old_version
 
@@ -131,7 +132,9 @@ def test_read_only_folder_is_refused(tmp_path):
             "--db",
             str(folder / "db.sqlite"),
             "agency",
-            "list",
+            "add",
+            "DLH",
+            "Dinas Lingkungan Hidup",
         ],
         capture_output=True,
         text=True,

@@ -13,7 +13,7 @@ from tests.helpers import snapshot
 
 CODE = "GOV.PUB.01"
 HEAD = Signatory(
-    ROLE_APPROVED, "Agus Suprayitno, S.H., M.H.", "197101101998031006", "Pembina Tk. I (IV/b)"
+    ROLE_APPROVED, "Yoga Cahyo Baskoro, S.H., M.H.", "197101101998031006", "Pembina Tk. I (IV/b)"
 )
 CONTENT = b"%PDF-1.4 SK Tim Smart City"
 
@@ -48,9 +48,9 @@ def evidence_row(db_path, evidence_id: int) -> tuple:
 
 def evidence_audit(store, assessment_id: int) -> list[tuple]:
     return [
-        (row["actor"], row["key"], row["field"], row["old_value"], row["new_value"])
-        for row in audit.history(store.db, assessment_id)
-        if row["entity"] == "evidence" and row["field"] != "added"
+        (change.actor, change.key, change.field, change.old, change.new)
+        for change in audit.history(store.db, assessment_id)
+        if change.entity == "evidence" and change.field != "added"
     ]
 
 

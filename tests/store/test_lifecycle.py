@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sqlite3
 
 import pytest
@@ -12,15 +13,24 @@ from kotacerdas_desktop.domain.model import ROLE_APPROVED, Agency, Answer, Evide
 from kotacerdas_desktop.reports.sheet import render_sheet
 from tests.helpers import run_cli, snapshot
 
+YEAR = dt.date.today().year  # a document number carries the year its sheet is signed
 HEAD = Signatory(
-    ROLE_APPROVED, "Agus Suprayitno, S.H., M.H.", "197101101998031006", "Pembina Tk. I (IV/b)"
+    ROLE_APPROVED, "Yoga Cahyo Baskoro, S.H., M.H.", "197101101998031006", "Pembina Tk. I (IV/b)"
 )
 
 
 @pytest.fixture
 def final(store):
     """A complete assessment with evidence, finalized."""
-    store.agencies.add(Agency("DISHUB", "Dinas Perhubungan", signatories={ROLE_APPROVED: HEAD}))
+    store.agencies.add(
+        Agency(
+            "DISHUB",
+            "Dinas Perhubungan",
+            signatories={ROLE_APPROVED: HEAD},
+            classification_code="050",
+            unit_code="417.302",
+        )
+    )
     assessment = store.assessments.new("DISHUB", 2026)
     with store.db.atomic():
         for indicator in store.assessments.catalogue_of(assessment).indicators():
@@ -30,7 +40,7 @@ def final(store):
         store.evidence.add(
             assessment.id, "GOV.PUB.01", Evidence("SK Tim"), content=b"isi berkas bukti"
         )
-    return store.lifecycle.finalize(assessment.id, document_number="050/12/417.302/2026")
+    return store.lifecycle.finalize(assessment.id, document_number=f"050/12/417.302/{YEAR}")
 
 
 RAW_EDITS = [
@@ -94,7 +104,7 @@ def test_revision_2_gets_its_own_fingerprint_and_both_verify(store, final, capsy
     store.assessments.save_answer(revision.id, Answer("GOV.PUB.01", level=5, justification="Naik."))
     second = store.lifecycle.finalize(revision.id)
     assert second.fingerprint != final.fingerprint
-    assert second.document_number == "SC/DISHUB/2026/R2"
+    assert second.document_number == f"050/13/417.302/{YEAR}"  # the next serial of the agency
     store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     code, out, _ = run_cli(capsys, db_path, "verify", final.fingerprint)
     assert code == 0 and "revisi 1" in out and "revisi 2" in out  # matched, and a newer one exists

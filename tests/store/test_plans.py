@@ -40,8 +40,8 @@ def test_the_demo_plan_applied_to_a_copy_reaches_the_target_and_no_step_is_spare
     demo_db_template, tmp_path
 ):
     with Store.open(shutil.copy(demo_db_template, tmp_path / "plan.sqlite")) as store:
-        draft, plan = demo_plan(store)
-    assert plan.status == PLANNED and len(plan.steps) == 9
+        draft, plan = demo_plan(store, "4")
+    assert plan.status == PLANNED and len(plan.steps) == 10
     for n in [None, *range(len(plan.steps))]:
         copy = shutil.copy(demo_db_template, tmp_path / f"copy-{n}.sqlite")
         with Store.open(copy) as store:
@@ -54,6 +54,7 @@ def test_the_demo_plan_applied_to_a_copy_reaches_the_target_and_no_step_is_spare
 
 
 def test_accepting_adds_one_line_per_step_to_the_follow_up_plans(demo_store):
+    demo_store.settings.set_operator_name("Operator Uji")
     draft, plan = demo_plan(demo_store)
     first = plan.steps[0]
     before = demo_store.assessments.answer(draft.id, first.indicator_code)
@@ -66,12 +67,14 @@ def test_accepting_adds_one_line_per_step_to_the_follow_up_plans(demo_store):
     assert lines[1].startswith(f"{FOLLOW_UP_MARK}: naik dari tingkat {first.from_level} ke tingkat")
     assert "Penanggung jawab: Bidang Aplikasi. Tenggat: Juni 2027." in lines[1]
     assert after.level == before.level and after.justification == before.justification
-    assert after.changed_by  # an answer save: recorded in the audit trail like any edit
+    # an answer save: recorded in the audit trail like any edit, under the operator's name
+    assert after.changed_by.startswith("Operator Uji")
     audit = demo_store.db.execute(
-        "SELECT new_value FROM audit_log WHERE entity = 'answer' AND key = ? AND field = 'follow_up'",
+        "SELECT new_value, actor FROM audit_log "
+        "WHERE entity = 'answer' AND key = ? AND field = 'follow_up'",
         [first.indicator_code],
     ).fetchall()
-    assert audit[-1][0] == after.follow_up
+    assert audit[-1] == (after.follow_up, after.changed_by)
     # accepting the same steps again adds nothing
     stored = snapshot(demo_store.path)
     assert demo_store.plans.accept(draft.id, assignments) == []
@@ -92,10 +95,12 @@ def test_a_finalized_assessment_takes_no_steps_and_nothing_changes(demo_store):
 
 
 def test_a_follow_up_too_long_refuses_the_whole_acceptance(demo_store):
-    draft, plan = demo_plan(demo_store)
+    draft, plan = demo_plan(demo_store, "3,8")
+    first, other = plan.steps[0], plan.steps[-1]
+    assert first.indicator_code != other.indicator_code
     before = snapshot(demo_store.path)
     long_who = "x" * MAX_TEXT
-    assignments = [Assignment(plan.steps[0]), Assignment(plan.steps[2], long_who)]
+    assignments = [Assignment(first), Assignment(other, long_who)]
     with pytest.raises(ValidationError) as error:
         demo_store.plans.accept(draft.id, assignments)
     assert error.value.field == "follow_up"
@@ -104,7 +109,7 @@ def test_a_follow_up_too_long_refuses_the_whole_acceptance(demo_store):
 
 def test_a_city_plan_goes_to_each_agencys_draft_and_names_the_ones_without(demo_store):
     picture = demo_store.city.picture(2025)
-    plan = plan_city(picture, parse_target(picture.catalogue, "2,70"))
+    plan = plan_city(picture, parse_target(picture.catalogue, "2,80"))
     owners = {s.owner for s in plan.steps}
     assert len(owners) > 1
     dropped = sorted(owners)[0]
@@ -121,6 +126,24 @@ def test_a_city_plan_goes_to_each_agencys_draft_and_names_the_ones_without(demo_
         follow_up = demo_store.assessments.answer(draft.id, step.indicator_code).follow_up
         assert f"{FOLLOW_UP_MARK} kota 2025: naik dari tingkat {step.from_level}" in follow_up
     assert result.lines == sum(1 for s in plan.steps if s.owner != dropped)
+
+
+def test_a_city_step_on_a_replaced_code_goes_to_the_indicator_that_continues_it(demo_store):
+    """Last year was answered on 2026.1, this year's drafts are on 2026.2, where BRD.APP.03
+    continues LIV.HAR.03 (``replaces``): the step is not dropped but lands there."""
+    picture = demo_store.city.picture(2025)
+    plan = plan_city(picture, parse_target(picture.catalogue, "Sangat Baik"))
+    moved = [s for s in plan.steps if s.owner == "BAPPEDA" and s.indicator_code == "LIV.HAR.03"]
+    assert moved
+    result = demo_store.plans.accept_city(
+        2025, picture.catalogue, [Assignment(s) for s in plan.steps]
+    )
+    assert result.lines == len(plan.steps) and not result.skipped
+    draft = result.written["BAPPEDA"]
+    follow_up = demo_store.assessments.answer(draft.id, "BRD.APP.03").follow_up
+    for step in moved:
+        assert f"naik dari tingkat {step.from_level} ke tingkat {step.to_level}" in follow_up
+    assert "LIV.HAR.03" not in demo_store.assessments.answers(draft.id)
 
 
 def test_the_draft_of_the_plan_year_comes_before_the_next_years(demo_store):
