@@ -18,6 +18,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from measure import print_rows  # benchmarks/measure.py, beside this script
+
 from kotacerdas_desktop.demo import fill_city
 from kotacerdas_desktop.exchange.export import export_package, package_file_name
 from kotacerdas_desktop.exchange.importer import import_packages
@@ -72,10 +74,7 @@ def main() -> None:
         ("import the same packages again", f"{again:.2f} s", "every one 'already here'"),
         ("city picture of the year", f"{pictured * 1000:.0f} ms", ""),
     ]
-    width = max(len(r[0]) for r in rows)
-    print(f"{'workload'.ljust(width)}  {'time':>9}  note")
-    for name, value, note in rows:
-        print(f"{name.ljust(width)}  {value:>9}  {note}")
+    print_rows(rows)
 
 
 if __name__ == "__main__":

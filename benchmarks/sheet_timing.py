@@ -17,12 +17,10 @@ import argparse
 import contextlib
 import io
 import re
-import statistics
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 
+from measure import timed  # benchmarks/measure.py, beside this script
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.platypus import Paragraph, SimpleDocTemplate
@@ -31,16 +29,6 @@ from kotacerdas_desktop.cli import main as kotacerdas
 from kotacerdas_desktop.demo import fill_demo_city
 from kotacerdas_desktop.reports.sheet import write_sheet
 from kotacerdas_desktop.store import Store
-
-
-def timed(action: Callable[[], object], runs: int) -> tuple[float, object]:
-    """Median seconds over ``runs`` and the last result."""
-    samples, result = [], None
-    for _ in range(runs):
-        start = time.perf_counter()
-        result = action()
-        samples.append(time.perf_counter() - start)
-    return statistics.median(samples), result
 
 
 def reference(store: Store, assessment_id: int, out: Path) -> int:

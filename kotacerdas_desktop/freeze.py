@@ -87,6 +87,10 @@ LEFT_OUT = (
     # hashlib's OpenSSL backend and the 4.6 MB libcrypto it links: the built-in SHA-256
     # serves the fingerprints and attachments (ssl, its other user, is left out above).
     "_hashlib",
+    # The character-set guesser (0.4 MB compiled) reportlab imports only to read XMP
+    # metadata from a file (pdfdoc.XMP with a path) and in its old para module; our
+    # documents give it neither.
+    "charset_normalizer",
 )
 # Modules PyInstaller's analysis cannot see: PyNaCl's compiled module loads cffi's
 # backend from C.

@@ -3,9 +3,10 @@
 It walks the whole program once on a temporary database (never the user's):
 bundled files, database, every catalogue, answering, finalizing, the sheet
 PDF read back through QtPdf, printing to a PDF printer, the city recap (PDF,
-workbook, CSV), the exchange package (once it exists) and the main window,
-offscreen. Each step prints one line; the exit code is 0 only when none failed. Only what the frozen app ships is
-used here (no test packages), so the check means the same frozen or not.
+workbook, CSV), the exchange package, a plan as PDF and workbook, and the main
+window, offscreen. Each step prints one line; the exit code is 0 only when none
+failed. Only what the frozen app ships is used here (no test packages), so the
+check means the same frozen or not.
 """
 
 from __future__ import annotations
@@ -243,6 +244,37 @@ def check_exchange(ctx: Context) -> str:
     )
 
 
+def check_plan(ctx: Context) -> str:
+    """A plan of the finalized assessment, written as PDF and as a workbook (XlsxWriter)."""
+    from kotacerdas_desktop.domain.plan_target import parse_target
+    from kotacerdas_desktop.domain.planner import plan_agency
+    from kotacerdas_desktop.reports.plan_data import agency_plan_document
+    from kotacerdas_desktop.reports.plan_file import write_plan
+
+    store = ctx.store
+    assessment = store.assessments.get(ctx.assessment_id)
+    catalogue = store.assessments.catalogue_of(assessment)
+    answers = store.assessments.answers(assessment.id)
+    plan = plan_agency(catalogue, answers, parse_target(catalogue, "4,20"))
+    if not plan.steps:
+        raise RuntimeError(f"no step planned ({plan.status})")
+    document = agency_plan_document(store, assessment.id, plan)
+    pdf, workbook = (
+        write_plan(document, ctx.folder / f"rencana{kind}", store.path)
+        for kind in (".pdf", ".xlsx")
+    )
+    with zipfile.ZipFile(workbook.path) as archive:
+        if "xl/workbook.xml" not in archive.namelist():
+            raise RuntimeError("the plan workbook has no workbook part")
+    size = workbook.path.stat().st_size // 1024
+    return str(
+        t(
+            f"{len(plan.steps)} langkah; PDF {pdf.pages} halaman, XLSX {size} KB",
+            f"{len(plan.steps)} steps; PDF {pdf.pages} page(s), XLSX {size} KB",
+        )
+    )
+
+
 def check_main_window(ctx: Context) -> str:
     from kotacerdas_desktop.gui.main_window import MainWindow
 
@@ -277,6 +309,7 @@ STEPS: tuple[tuple[LocalText, Callable[[Context], str]], ...] = (
     (t("Pencetakan", "Printing"), check_printing),
     (t("Rekap kota", "City recap"), check_recap),
     (t("Paket pertukaran", "Exchange package"), check_exchange),
+    (t("Rencana capaian", "Plan to a target"), check_plan),
     (t("Jendela utama", "Main window"), check_main_window),
     (t("Keutuhan basis data", "Database consistency"), check_consistency),
 )

@@ -35,3 +35,10 @@ def test_durability_smoke():
 def test_exchange_timing_smoke():
     out = smoke("exchange_timing.py")
     assert "import 3 packages (empty coordinator)" in out
+
+
+def test_plan_timing_smoke():
+    out = smoke("plan_timing.py")
+    assert "demo agency to 3,50 (Sangat Baik), fewest steps" in out
+    assert "2 steps, 3,35 -> 3,53" in out
+    assert "city plan to Memuaskan" in out

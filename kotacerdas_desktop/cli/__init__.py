@@ -29,6 +29,7 @@ from kotacerdas_desktop.cli import (
     catalogue,
     exchange,
     history,
+    plan,
     recap,
     sheet,
 )
@@ -42,7 +43,7 @@ EXIT_USER_ERROR = 2
 EXIT_BUSY = 3
 EXIT_UNEXPECTED = 4
 EXIT_INTERRUPTED = 130
-MODULES = (catalogue, agency, assessment, history, admin, backup, sheet, exchange, recap)
+MODULES = (catalogue, agency, assessment, history, admin, backup, sheet, exchange, recap, plan)
 
 
 class _Parser(argparse.ArgumentParser):

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
+from typing import TextIO
 
 from kotacerdas_desktop.cli.common import add_paper, with_store
 from kotacerdas_desktop.domain.text import t
@@ -62,14 +64,22 @@ def run_recap(store: Store, args: argparse.Namespace) -> int:
         )
     )
     if args.coordinator:
-        agency = store.coordinator.remember(args.coordinator)
-        print(
-            t(
-                f"OPD koordinator: {agency.code} ({agency.name}), diingat untuk rekap berikutnya.",
-                f"Coordinating agency: {agency.code} ({agency.name}), remembered for later recaps.",
-            )
-        )
+        remember_coordinator(store, args.coordinator)
     return 0
+
+
+def remember_coordinator(store: Store, code: str, stream: TextIO | None = None) -> None:
+    """Keep the coordinator named on the command line for later recaps and city plans."""
+    agency = store.coordinator.remember(code)
+    print(
+        t(
+            f"OPD koordinator: {agency.code} ({agency.name}), diingat untuk rekap dan rencana "
+            "kota berikutnya.",
+            f"Coordinating agency: {agency.code} ({agency.name}), remembered for later recaps "
+            "and city plans.",
+        ),
+        file=stream or sys.stdout,
+    )
 
 
 def run_register(store: Store, args: argparse.Namespace) -> int:

@@ -272,18 +272,24 @@ def load_catalogue_text(text: str, source: str) -> Catalogue:
     return parse_catalogue(data, source)
 
 
-def read_catalogue_text(path: Path) -> str:
-    """The text of a catalogue file, or ValidationError naming the file when it cannot be read."""
+def read_text_file(path: Path, kind: LocalText, field: str) -> str:
+    """The text of a UTF-8 file a user named (a BOM is dropped), or ValidationError naming the
+    file and what it is (``kind``: "Berkas katalog") when it cannot be read."""
     try:
         return path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         raise ValidationError(
             t(
-                f"Berkas katalog {path.name} tidak dapat dibaca: {exc}",
-                f"Catalogue file {path.name} cannot be read: {exc}",
+                f"{kind.id} {path.name} tidak dapat dibaca: {exc}",
+                f"{kind.get('en')} {path.name} cannot be read: {exc}",
             ),
-            field="file",
+            field=field,
         ) from exc
+
+
+def read_catalogue_text(path: Path) -> str:
+    """The text of a catalogue file, or ValidationError naming the file when it cannot be read."""
+    return read_text_file(path, t("Berkas katalog", "Catalogue file"), "file")
 
 
 def read_catalogue_file(path: Path) -> Catalogue:

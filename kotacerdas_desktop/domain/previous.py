@@ -5,7 +5,8 @@ year's answers may be stored under the codes of an older version. A newer
 version says which old codes each indicator continues (``replaces``: several
 when duplicates were merged, the first being the primary); this module is
 the one rule that carries an old answer to its new indicator, for the panel
-beside the form and for "Salin jawaban sebelumnya".
+beside the form and for "Salin jawaban sebelumnya", and a city plan's step on
+last year's version to its indicator in this year's draft (store/plans.py).
 """
 
 from __future__ import annotations
@@ -19,6 +20,14 @@ from kotacerdas_desktop.domain.model import Answer
 def earlier_codes(indicator: Indicator) -> tuple[str, ...]:
     """Where an earlier answer to this indicator may be stored: its own code, then the ones it replaces."""
     return (indicator.code, *indicator.replaces)
+
+
+def continuing_code(catalogue: Catalogue, code: str) -> str | None:
+    """The code under which this catalogue continues an earlier version's indicator: the code
+    itself, or the indicator that ``replaces`` it; None when its question is gone."""
+    if catalogue.has_indicator(code):
+        return code
+    return next((i.code for i in catalogue.indicators() if code in i.replaces), None)
 
 
 def is_new(indicator: Indicator, earlier: Catalogue) -> bool:

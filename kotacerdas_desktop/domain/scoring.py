@@ -97,6 +97,35 @@ def effective_weights(catalogue: Catalogue, levels: Levels) -> dict[str, Fractio
     }
 
 
+def index_coefficients(catalogue: Catalogue, levels: Levels) -> dict[str, Fraction]:
+    """How far the index moves per level of each counting indicator, the counting set fixed.
+
+    With the same indicators counting, the effective weights do not depend on the levels, so
+    the index is linear in them: index = sum(c x level). Method "dimensions": c = W. Method
+    "lenses": c = (lens weight / weights of the lenses that count) x (W / sum of W in its
+    lens); an indicator in no declared lens, or in a lens of weight 0, has c = 0 and is left
+    out. The planner's gains are these (docs/planner.md).
+    """
+    weights = effective_weights(catalogue, levels)
+    if catalogue.index_method != METHOD_LENSES:
+        return weights
+    lens_of = {code: catalogue.indicator(code).lens for code in weights}
+    in_lens: dict[str, Fraction] = {}
+    for code, weight in weights.items():
+        in_lens[lens_of[code]] = in_lens.get(lens_of[code], Fraction(0)) + weight
+    lens_weights = {
+        lens.code: exact(lens.weight)
+        for lens in catalogue.lenses
+        if lens.code in in_lens and lens.weight > 0
+    }
+    total = sum(lens_weights.values(), Fraction(0))
+    return {
+        code: lens_weights[lens_of[code]] / total * weight / in_lens[lens_of[code]]
+        for code, weight in weights.items()
+        if lens_of[code] in lens_weights
+    }
+
+
 def _lens_scores(
     catalogue: Catalogue, levels: Levels, weights: Mapping[str, Fraction]
 ) -> dict[str, Fraction | None]:

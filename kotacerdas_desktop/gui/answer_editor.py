@@ -380,6 +380,9 @@ class AnswerEditor(QObject):
 
     def _store_changed(self, change: Change) -> None:
         """Evidence is added and removed outside the form's fields: re-read it for its answer."""
+        if change.kind == operations.FOLLOW_UP:
+            self._take_stored_answers(change)
+            return
         if (
             change.kind != operations.EVIDENCE
             or self.assessment is None
@@ -397,3 +400,21 @@ class AnswerEditor(QObject):
             self.form.clear_error("file")
             self.form.set_hints(self.hints(code))
         self.answerChanged.emit(code)
+
+    def _take_stored_answers(self, change: Change) -> None:
+        """A plan's steps were written into follow-up plans: show what is stored, so the form
+        never saves its older copy over them. Undo starts afresh, since an older step would."""
+        if self.assessment is None or change.assessment_id not in (None, self.assessment.id):
+            return
+        stored = self.store.assessments.answers(self.assessment.id)
+        changed = [code for code, a in stored.items() if not same_fields(a, self.answer(code))]
+        if not changed:
+            return
+        self.undo_stack.clear()
+        for code in changed:
+            self.answers[code] = stored[code]
+            if code == self.code:
+                self.form.set_state(stored[code])
+                self.form.set_changed(stored[code])
+                self._state = self.form.state()
+            self.answerChanged.emit(code)

@@ -1,7 +1,8 @@
 """The coordinator's commands in the Kota window: import packages (also by dropping them on
 the window), save the city recap (PDF on A4 or F4, Excel, CSV) and the follow-up register as
 shown. Each runs in the background; a recap that needs the coordinating agency asks for it
-once, and the choice is kept in the file.
+once (``choose_coordinator``, as the city plan's window does), and the choice is kept in the
+file.
 """
 
 from __future__ import annotations
@@ -10,10 +11,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QPushButton
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QPushButton, QWidget
 
 from kotacerdas_desktop.domain.text import LocalText, t
 from kotacerdas_desktop.gui import operations
+from kotacerdas_desktop.store import Store
 
 if TYPE_CHECKING:
     from kotacerdas_desktop.gui.city_window import CityWindow
@@ -92,22 +94,9 @@ class CityActions(QObject):
         """A recap that needs the coordinating agency asks for it, then is made again."""
         if field != "coordinator":
             return False
-        if self.choose_coordinator(message):
+        if choose_coordinator(self.window, self.main.store, message):
             self.write_recap(*self._recap)
         return True
-
-    def choose_coordinator(self, message: str) -> bool:
-        agencies = self.main.store.agencies.list()
-        names = [f"{a.code} · {a.name}" for a in agencies]
-        chosen, ok = QInputDialog.getItem(
-            self.window, str(t("OPD koordinator", "Coordinating agency")), message, names, 0, False
-        )
-        if not ok:
-            return False
-        return (
-            operations.remember_coordinator(self.main.store, agencies[names.index(chosen)].code)
-            is not None
-        )
 
     def save_register(self) -> None:
         year = self.window.year()
@@ -147,6 +136,19 @@ class CityActions(QObject):
         return self.main.exchange_menu.eventFilter(watched, event) or super().eventFilter(
             watched, event
         )
+
+
+def choose_coordinator(parent: QWidget, store: Store, message: str) -> bool:
+    """Ask once which agency coordinates (the recap and the city plan need it) and keep it in
+    the file; False when the user declined."""
+    agencies = store.agencies.list()
+    names = [f"{a.code} · {a.name}" for a in agencies]
+    chosen, ok = QInputDialog.getItem(
+        parent, str(t("OPD koordinator", "Coordinating agency")), message, names, 0, False
+    )
+    if not ok:
+        return False
+    return operations.remember_coordinator(store, agencies[names.index(chosen)].code) is not None
 
 
 def install(window: CityWindow, main: MainWindow) -> CityActions:

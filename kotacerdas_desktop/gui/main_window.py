@@ -29,6 +29,7 @@ from kotacerdas_desktop.gui import (
     city_window,
     exchange_actions,
     operations,
+    plan_actions,
     preferences,
     prompts,
     sheet_actions,
@@ -97,6 +98,7 @@ class MainWindow(QMainWindow):
         self.sheet_menu = sheet_actions.install(self)  # print, finalize, reopen, verify
         self.exchange_menu = exchange_actions.install(self)  # export and import packages
         city_window.install(self)  # Kota > City picture
+        self.plan_menu = plan_actions.install(self)  # the planner's windows
         self._open_initial()
 
     # Public interface ------------------------------------------------------------

@@ -39,6 +39,7 @@ AGENCY = "agency"
 ASSESSMENT = "assessment"
 SETTINGS = "settings"
 PACKAGE = "package"  # a package exported, or packages imported (the city view refreshes)
+FOLLOW_UP = "follow_up"  # a plan's steps written into follow-up plans (the form re-reads them)
 BACKUP = "backup"
 
 
@@ -227,6 +228,22 @@ def remove_evidence(
         )
         is not None
     )
+
+
+def accept_plan(
+    store: Store, assessment_id: int, assignments: list[Any], fields: FieldMessages | None = None
+) -> list[str] | None:
+    """An agency plan's steps into the follow-up plans of its draft (domain/plan_text.Assignment)."""
+    return perform(
+        Change(FOLLOW_UP, assessment_id),
+        lambda: store.plans.accept(assessment_id, assignments),
+        fields,
+    )
+
+
+def accept_city_plan(store: Store, year: int, catalogue: Any, assignments: list[Any]) -> Any | None:
+    """A city plan's steps into each agency's draft here (store/plans.py: CityAcceptance)."""
+    return perform(Change(FOLLOW_UP), lambda: store.plans.accept_city(year, catalogue, assignments))
 
 
 # Agencies, assessments, settings ---------------------------------------------

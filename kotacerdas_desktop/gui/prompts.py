@@ -25,6 +25,7 @@ SHORTCUTS = (
     ("Ctrl+F", t("cari indikator", "find an indicator")),
     ("Ctrl+Z / Ctrl+Y", t("urungkan / ulangi", "undo / redo")),
     ("Ctrl+Shift+O", t("pengaturan OPD", "agency settings")),
+    ("Ctrl+R / Ctrl+Shift+R", t("rencana capaian OPD / kota", "plan to a target: agency / city")),
     ("Ctrl+Shift+K", t("gambaran kota (koordinator)", "city picture (coordinator)")),
 )
 

@@ -33,7 +33,8 @@ class SheetActions:
     verify: QAction
 
 
-def _action(window: QMainWindow, name: str, text: LocalText, keys: str = "") -> QAction:
+def window_action(window: QMainWindow, name: str, text: LocalText, keys: str = "") -> QAction:
+    """An action of the main window, its keys working wherever the focus is in it."""
     action = QAction(str(text), window)
     action.setObjectName(name)
     if keys:
@@ -64,7 +65,7 @@ class SheetMenu(QObject):
         super().__init__(window)
         self.main = window
         self.actions = SheetActions(
-            preview=_action(
+            preview=window_action(
                 window,
                 "actionSheetPreview",
                 t(
@@ -73,13 +74,15 @@ class SheetMenu(QObject):
                 ),
                 "Ctrl+P",
             ),
-            finalize=_action(
+            finalize=window_action(
                 window, "actionFinalize", t("Finalisasi dan kunci…", "Finalize and lock…")
             ),
-            reopen=_action(
+            reopen=window_action(
                 window, "actionReopen", t("Buka sebagai revisi baru…", "Reopen as a new revision…")
             ),
-            verify=_action(window, "actionVerifySheet", t("Verifikasi lembar…", "Verify a sheet…")),
+            verify=window_action(
+                window, "actionVerifySheet", t("Verifikasi lembar…", "Verify a sheet…")
+            ),
         )
         menu = window.findChild(QMenu, "menuAssessment")
         menu.addActions([self.actions.preview, self.actions.finalize, self.actions.reopen])

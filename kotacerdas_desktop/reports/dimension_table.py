@@ -25,12 +25,11 @@ from kotacerdas_desktop.reports.indonesian import format_iso_date, sheet_figure
 from kotacerdas_desktop.reports.sheet_data import SheetData
 from kotacerdas_desktop.reports.styles import (
     ELEMENT_FILL,
-    GRID,
     HEADER_FILL,
+    grid_style,
     markup,
     para,
     styles,
-    table_style,
 )
 
 HEADERS = ("No.", "Indikator", "Tingkat", "Penjelasan", "Bukti Dukung")
@@ -158,13 +157,7 @@ def dimension_table(data: SheetData, dimension: Dimension, width: float) -> Tabl
         hAlign="LEFT",
     )
     table.setStyle(
-        table_style(
-            ("GRID", (0, 0), (-1, -1), 0.5, GRID),
-            ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
-            ("LEFTPADDING", (0, 0), (-1, -1), 3),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        grid_style(
             ("TOPPADDING", (0, 0), (-1, -1), 2.5),
             ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
             *commands,

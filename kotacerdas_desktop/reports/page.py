@@ -2,20 +2,33 @@
 
 "Halaman X dari Y" needs the page count before the first page is finished,
 so the canvas keeps every page's state and draws the footers when the
-document is saved (reportlab's two-pass canvasmaker pattern).
+document is saved (reportlab's two-pass canvasmaker pattern). The recap and a
+plan use the same frame; ``render_pages`` lays out a document of one page
+size (the sheet, a plan) in it.
 """
 
 from __future__ import annotations
 
+import io
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
+from kotacerdas_desktop import __version__
 from kotacerdas_desktop.reports.fonts import SANS, SANS_BOLD
-from kotacerdas_desktop.reports.styles import GRID, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT, MUTED
+from kotacerdas_desktop.reports.styles import (
+    GRID,
+    MARGIN_BOTTOM,
+    MARGIN_LEFT,
+    MARGIN_RIGHT,
+    MARGIN_TOP,
+    MUTED,
+)
 
 PARAF_WIDTH = 23 * mm
 PARAF_HEIGHT = 13 * mm
@@ -121,3 +134,49 @@ def canvas_maker(footer: Footer) -> type[Canvas]:
             super().save()
 
     return SheetCanvas
+
+
+def render_pages(
+    story: Callable[[float], list[Flowable]],
+    size: tuple[float, float],
+    footer: Footer,
+    *,
+    title: str,
+    author: str,
+    subject: str,
+    invariant: bool,
+) -> tuple[bytes, int]:
+    """A PDF of the flowables ``story(text width)`` on pages of ``size`` with our margins and
+    footer, and its page count. ``invariant``: the same content gives the same bytes."""
+    buffer = io.BytesIO()
+    doc = BaseDocTemplate(
+        buffer,
+        pagesize=size,
+        leftMargin=MARGIN_LEFT,
+        rightMargin=MARGIN_RIGHT,
+        topMargin=MARGIN_TOP,
+        bottomMargin=MARGIN_BOTTOM,
+        title=title,
+        author=author,
+        subject=subject,
+        creator=f"KotaCerdas Desktop {__version__}",
+        lang="id-ID",
+        # Not Helvetica: every font in the file must be embedded, even one no text uses.
+        initialFontName=SANS,
+        invariant=invariant,
+    )
+    frame = Frame(
+        doc.leftMargin,
+        doc.bottomMargin,
+        doc.width,
+        doc.height,
+        id="body",
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+    )
+    doc.addPageTemplates([PageTemplate(id="sheet", frames=[frame], pagesize=size)])
+    maker = canvas_maker(footer)
+    doc.build(story(doc.width), canvasmaker=maker)
+    return buffer.getvalue(), maker.pages

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kotacerdas_desktop.domain.errors import ValidationError
-from kotacerdas_desktop.domain.model import Agency
 from kotacerdas_desktop.domain.text import t
 from kotacerdas_desktop.reports.recap_csv import recap_csv
 from kotacerdas_desktop.reports.recap_data import RecapData, load_recap_data
@@ -50,13 +49,6 @@ def output_kind(out: Path, allowed: tuple[str, ...] = RECAP_FORMATS) -> str:
     return kind
 
 
-def recap_coordinator(store: Store, kind: str, code: str | None) -> Agency | None:
-    """The agency named, else the remembered or evident one; the PDF cannot do without it."""
-    if code:
-        return store.coordinator.chosen(code)
-    return store.coordinator.get() if kind == PDF else store.coordinator.find()
-
-
 def recap_bytes(data: RecapData, kind: str, paper: str) -> tuple[bytes, int, bool]:
     """The file's content, and for a PDF its page count and whether the matrix is landscape."""
     if kind == PDF:
@@ -78,7 +70,7 @@ def write_recap(
     page_size(paper)
     output = OUTPUT_KINDS[kind]
     outputs.check_output(out, output, store.path)  # refuse before spending the time to make it
-    agency = recap_coordinator(store, kind, coordinator)
+    agency = store.coordinator.resolve(coordinator, required=kind == PDF)
     data = load_recap_data(store, year, agency, today, last_year=kind != CSV)
     content, pages, turned = recap_bytes(data, kind, paper)
     outputs.write_output(content, out, output, store.path)

@@ -7,6 +7,7 @@ the dimension scores follow as on an agency's sheet (summary.summary_section).
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from reportlab.lib import colors
@@ -34,10 +35,11 @@ CITY_RULE = (
 
 @dataclass(frozen=True)
 class Sender:
-    """The letterhead of the recap: the coordinating agency of the city."""
+    """The letterhead of the recap and who signs it when: the coordinating agency of the city."""
 
     city: str
     agency: Agency
+    sign_date: dt.date
 
 
 def recap_title(data: RecapData) -> str:
@@ -100,7 +102,7 @@ def cover(data: RecapData, coordinator: Agency, width: float) -> list[Flowable]:
     """Kop, title, what was counted, the index box, then the sheet's summary for the city."""
     st = styles()
     flowables: list[Flowable] = [
-        *kop_surat(Sender(data.city, coordinator), width),
+        *kop_surat(Sender(data.city, coordinator, data.sign_date), width),
         Paragraph(f"<u>{markup(recap_title(data))}</u>", st.title),
     ]
     if data.city:

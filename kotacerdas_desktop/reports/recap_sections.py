@@ -16,7 +16,7 @@ from kotacerdas_desktop.domain.city import (
     year_over_year,
 )
 from kotacerdas_desktop.domain.model import Agency
-from kotacerdas_desktop.reports.indonesian import place_and_date, sheet_figure
+from kotacerdas_desktop.reports.indonesian import sheet_figure
 from kotacerdas_desktop.reports.recap_cover import Sender
 from kotacerdas_desktop.reports.recap_data import (
     INDEX,
@@ -33,7 +33,7 @@ from kotacerdas_desktop.reports.recap_tables import (
     section,
     text_cell,
 )
-from kotacerdas_desktop.reports.signatures import head_position, person_lines, signature_table
+from kotacerdas_desktop.reports.signatures import coordinator_block
 from kotacerdas_desktop.reports.styles import markup, para, styles
 from kotacerdas_desktop.reports.summary import ENABLER_NOTE, short_name
 
@@ -216,17 +216,8 @@ def absent_section(data: RecapData, number: int, width: float) -> list[Flowable]
 
 
 def coordinator_signature(data: RecapData, coordinator: Agency, width: float) -> Flowable:
-    """Place and date, the head of the coordinating agency as the team's coordinator, room to
-    sign and stamp, name, rank and NIP, on the right half and kept on one page."""
+    """The closing sentence and the coordinator's signature (signatures.coordinator_block),
+    kept on one page."""
     st = styles()
-    head = coordinator.head
-    lines = [
-        para(place_and_date(data.city, data.sign_date), st.signature),
-        para(head_position(Sender(data.city, coordinator), head), st.signature),
-        para(data.city, st.signature),
-        para("selaku Koordinator Smart City", st.signature),
-        Spacer(1, 24 * mm),
-        *person_lines(head),
-    ]
-    block = signature_table([[""] * len(lines), lines], width)
+    block = coordinator_block(Sender(data.city, coordinator, data.sign_date), width)
     return KeepTogether([Spacer(1, 6 * mm), para(CLOSING, st.body), Spacer(1, 4 * mm), block])

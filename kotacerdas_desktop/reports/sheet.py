@@ -8,27 +8,18 @@ today or in five years.
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass
 from pathlib import Path
 
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, KeepTogether, PageTemplate
+from reportlab.platypus import Flowable, KeepTogether
 
-from kotacerdas_desktop import __version__
 from kotacerdas_desktop.domain.catalogue import KIND_DIMENSION, KIND_ENABLER
 from kotacerdas_desktop.reports.dimension_table import dimension_section
-from kotacerdas_desktop.reports.fonts import SANS
 from kotacerdas_desktop.reports.kop import kop_surat, title_block
-from kotacerdas_desktop.reports.page import Footer, canvas_maker
+from kotacerdas_desktop.reports.page import Footer, render_pages
 from kotacerdas_desktop.reports.sheet_data import SheetData, load_sheet_data
 from kotacerdas_desktop.reports.signatures import signatures
-from kotacerdas_desktop.reports.styles import (
-    MARGIN_BOTTOM,
-    MARGIN_LEFT,
-    MARGIN_RIGHT,
-    MARGIN_TOP,
-    page_size,
-)
+from kotacerdas_desktop.reports.styles import page_size
 from kotacerdas_desktop.reports.summary import ENABLER_NOTE, summary_section
 from kotacerdas_desktop.reports.verification import verification_block
 from kotacerdas_desktop.store import Store
@@ -64,45 +55,22 @@ def story(data: SheetData, width: float) -> list[Flowable]:
 
 def build_sheet(data: SheetData, paper: str = "a4") -> RenderedSheet:
     """The PDF of a sheet on A4 or F4 and its page count (pure: no store, no Qt, any thread)."""
-    size = page_size(paper)
     a = data.assessment
-    buffer = io.BytesIO()
-    doc = BaseDocTemplate(
-        buffer,
-        pagesize=size,
-        leftMargin=MARGIN_LEFT,
-        rightMargin=MARGIN_RIGHT,
-        topMargin=MARGIN_TOP,
-        bottomMargin=MARGIN_BOTTOM,
-        title=f"Lembar Evaluasi {data.agency.name} Tahun {a.year} Revisi {a.revision}",
-        author=data.agency.name,
-        subject=f"{data.document_number}; SHA-256 {a.fingerprint or '(draf)'}",
-        creator=f"KotaCerdas Desktop {__version__}",
-        lang="id-ID",
-        # Not Helvetica: every font in the file must be embedded, even one no text uses.
-        initialFontName=SANS,
-        invariant=not data.is_draft,
-    )
-    frame = Frame(
-        doc.leftMargin,
-        doc.bottomMargin,
-        doc.width,
-        doc.height,
-        id="body",
-        leftPadding=0,
-        rightPadding=0,
-        topPadding=0,
-        bottomPadding=0,
-    )
-    doc.addPageTemplates([PageTemplate(id="sheet", frames=[frame], pagesize=size)])
     footer = Footer(
         document_id=data.document_id,
         caption=f"Lembar Evaluasi {data.agency.code} Tahun {a.year}, Revisi {a.revision}",
         draft=data.is_draft,
     )
-    maker = canvas_maker(footer)
-    doc.build(story(data, doc.width), canvasmaker=maker)
-    return RenderedSheet(buffer.getvalue(), maker.pages)
+    pdf, pages = render_pages(
+        lambda width: story(data, width),
+        page_size(paper),
+        footer,
+        title=f"Lembar Evaluasi {data.agency.name} Tahun {a.year} Revisi {a.revision}",
+        author=data.agency.name,
+        subject=f"{data.document_number}; SHA-256 {a.fingerprint or '(draf)'}",
+        invariant=not data.is_draft,
+    )
+    return RenderedSheet(pdf, pages)
 
 
 @dataclass(frozen=True)

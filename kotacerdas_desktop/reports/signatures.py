@@ -1,4 +1,6 @@
-"""The signature blocks: prepared by, reviewed by, and "Mengetahui, Kepala ..." of the agency.
+"""The signature blocks: prepared by, reviewed by, and "Mengetahui, Kepala ..." of the agency;
+the head of agency alone (an agency's plan); the city's smart city coordinator (the recap, the
+city plan).
 
 Each block has its role, the position, room to sign (and for the head, to
 stamp), the name underlined, pangkat/golongan and NIP. They read in the order
@@ -14,7 +16,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
 from kotacerdas_desktop.domain.model import ROLE_APPROVED, ROLE_PREPARED, ROLE_REVIEWED, Signatory
 from kotacerdas_desktop.domain.nip import format_nip
-from kotacerdas_desktop.reports.document import Letterhead
+from kotacerdas_desktop.reports.document import Letterhead, SignedLetterhead
 from kotacerdas_desktop.reports.indonesian import place_and_date
 from kotacerdas_desktop.reports.sheet_data import SheetData
 from kotacerdas_desktop.reports.styles import markup, para, styles, table_style
@@ -27,6 +29,7 @@ CLOSING = (
     "Demikian lembar evaluasi mandiri ini dibuat dengan sebenar-benarnya untuk dipergunakan "
     "sebagaimana mestinya."
 )
+COORDINATOR_LINE = "selaku Koordinator Smart City"
 ROLE_LINES = {
     ROLE_PREPARED: "Disiapkan oleh,",
     ROLE_REVIEWED: "Diperiksa oleh,",
@@ -76,7 +79,7 @@ def signature_table(columns: list[list[Flowable | str]], width: float) -> Table:
 
 
 def _block(
-    data: SheetData, role: str, positions: list[str], space: float, dated: bool = False
+    data: SignedLetterhead, role: str, positions: list[str], space: float, dated: bool = False
 ) -> list[Flowable | str]:
     st = styles()
     signatory = data.agency.signatories.get(role)
@@ -88,6 +91,30 @@ def _block(
         Spacer(1, space),
         *person_lines(signatory),
     ]
+
+
+def head_block(data: SignedLetterhead, width: float, dated: bool = False) -> Table:
+    """The head of agency's block ("Mengetahui, Kepala ..."), centred: the sheet puts it under
+    the other two, an agency's plan is signed by it alone (``dated``: under the place and date)."""
+    positions = [head_position(data, data.agency.signatories.get(ROLE_APPROVED)), data.city]
+    return signature_table([_block(data, ROLE_APPROVED, positions, STAMP_SPACE, dated)], width)
+
+
+def coordinator_block(data: SignedLetterhead, width: float) -> Table:
+    """Place and date, the head of the coordinating agency (``data.agency``) as the city's smart
+    city coordinator, room to sign and stamp, name, rank and NIP, on the right half: the
+    recap's and the city plan's signature."""
+    st = styles()
+    head = data.agency.head
+    lines = [
+        para(place_and_date(data.city, data.sign_date), st.signature),
+        para(head_position(data, head), st.signature),
+        para(data.city, st.signature),
+        para(COORDINATOR_LINE, st.signature),
+        Spacer(1, STAMP_SPACE),
+        *person_lines(head),
+    ]
+    return signature_table([[""] * len(lines), lines], width)
 
 
 def signatures(data: SheetData, width: float) -> list[Flowable]:
@@ -104,17 +131,7 @@ def signatures(data: SheetData, width: float) -> list[Flowable]:
         ],
         width,
     )
-    head = signature_table(
-        [
-            _block(
-                data,
-                ROLE_APPROVED,
-                [head_position(data, people.get(ROLE_APPROVED)), data.city],
-                STAMP_SPACE,
-            )
-        ],
-        width * 0.7,
-    )
+    head = head_block(data, width * 0.7)
     return [
         Spacer(1, 5 * mm),
         para(CLOSING, st.body),

@@ -129,3 +129,17 @@ def table_style(*commands: tuple) -> TableStyle:
     non-embedded Helvetica, which would otherwise appear in the file."""
     register_fonts()
     return TableStyle([("FONTNAME", (0, 0), (-1, -1), SANS), *commands])
+
+
+def grid_style(*commands: tuple) -> TableStyle:
+    """A table with a grid, a shaded header row and cells aligned to the top: the sheet's
+    dimension tables and the plan's tables."""
+    return table_style(
+        ("GRID", (0, 0), (-1, -1), 0.5, GRID),
+        ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        *commands,
+    )

@@ -23,6 +23,7 @@ from kotacerdas_desktop.store.imports import Imports
 from kotacerdas_desktop.store.installation import Installation
 from kotacerdas_desktop.store.lifecycle import Lifecycle
 from kotacerdas_desktop.store.location import default_db_path
+from kotacerdas_desktop.store.plans import Plans
 from kotacerdas_desktop.store.settings import Settings
 
 __all__ = ["Store", "default_db_path"]
@@ -42,6 +43,7 @@ class Store:
         self.city = City(db, self.assessments)
         self.imports = Imports(db, self.assessments, self.lifecycle)
         self.coordinator = Coordinator(self.settings, self.agencies)
+        self.plans = Plans(db, self.assessments)
 
     @classmethod
     def open(cls, path: Path | str | None = None, *, create: bool = True) -> Store:

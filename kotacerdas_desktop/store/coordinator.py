@@ -75,6 +75,14 @@ class Coordinator:
             field="coordinator",
         )
 
+    def resolve(self, code: str | None, required: bool) -> Agency | None:
+        """The agency named, else the remembered or evident one: the one way the recap and the
+        city plan choose theirs. ``required`` (a PDF on its kop, signed by its head): the
+        message of ``get`` rather than None."""
+        if code:
+            return self.chosen(code)
+        return self.get() if required else self.find()
+
     def remember(self, code: str) -> Agency:
         """Keep the agency as the coordinator of this file."""
         agency = self.chosen(code)

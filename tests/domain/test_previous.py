@@ -2,7 +2,12 @@
 
 from kotacerdas_desktop.domain.catalogue_file import read_catalogue_file
 from kotacerdas_desktop.domain.model import Answer
-from kotacerdas_desktop.domain.previous import earlier_codes, is_new, previous_answers
+from kotacerdas_desktop.domain.previous import (
+    continuing_code,
+    earlier_codes,
+    is_new,
+    previous_answers,
+)
 from kotacerdas_desktop.resources import resource_path
 from tests.factories import tiny_catalogue
 
@@ -66,3 +71,13 @@ def test_an_indicator_is_new_when_the_earlier_catalogue_had_none_of_its_codes():
     assert is_new(new.indicator("ENV.WAS.05"), old)
     assert not is_new(new.indicator("GOV.PUB.03"), old)
     assert is_new(new.indicator("ECO.IND.04"), tiny_catalogue())
+
+
+def test_a_code_of_an_earlier_version_continues_under_itself_or_its_replacement():
+    """Where a city plan's step on last year's version goes in this year's draft."""
+    old, new = _bundled("2026.1"), _bundled("2026.2")
+    assert continuing_code(new, "GOV.PUB.01") == "GOV.PUB.01"
+    assert continuing_code(new, "LIV.HAR.03") == "BRD.APP.03"
+    assert continuing_code(new, "SOC.COM.02") == "GOV.PUB.03"
+    assert continuing_code(new, "GONE.01") is None
+    assert all(continuing_code(new, i.code) for i in old.indicators())

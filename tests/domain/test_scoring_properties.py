@@ -22,35 +22,42 @@ ANSWER = st.one_of(st.none(), st.just("na"), st.integers(1, 5))
 
 
 @st.composite
-def catalogues(draw):
+def catalogues(draw, dimensions: int = 3, elements: int = 3, indicators: int = 4):
+    """(catalogue data, answers): up to ``dimensions`` x ``elements`` x ``indicators``, and an
+    enabler section."""
     lens_weights = draw(st.lists(st.sampled_from([0, 10, 20, 30]), min_size=5, max_size=5))
     if sum(lens_weights) == 0:
         lens_weights[0] = 10
-    dimensions = []
+    sections = []
     answers = {}
-    for d in range(draw(st.integers(1, 3))):
-        elements = []
-        for e in range(draw(st.integers(1, 3))):
-            indicators = []
-            for i in range(draw(st.integers(1, 4))):
+    for d in range(draw(st.integers(1, dimensions))):
+        element_list = []
+        for e in range(draw(st.integers(1, elements))):
+            indicator_list = []
+            for i in range(draw(st.integers(1, indicators))):
                 code = f"D{d}.E{e}.{i}"
-                indicators.append(
+                indicator_list.append(
                     indicator(code, draw(WEIGHTS), draw(st.sampled_from(LENSES)), True)
                 )
                 answers[code] = draw(ANSWER)
-            elements.append(
+            element_list.append(
                 {
                     "code": f"D{d}.E{e}",
                     "weight": draw(WEIGHTS),
                     "name": {"id": "e"},
-                    "indicators": indicators,
+                    "indicators": indicator_list,
                 }
             )
-        dimensions.append(
-            {"code": f"D{d}", "weight": draw(WEIGHTS), "name": {"id": "d"}, "elements": elements}
+        sections.append(
+            {
+                "code": f"D{d}",
+                "weight": draw(WEIGHTS),
+                "name": {"id": "d"},
+                "elements": element_list,
+            }
         )
     enabler_code = "EN.A.1"
-    dimensions.append(
+    sections.append(
         {
             "code": "EN",
             "kind": "enabler",
@@ -71,7 +78,7 @@ def catalogues(draw):
         {"code": code, "name": {"id": code}, "weight": w}
         for code, w in zip(LENSES, lens_weights, strict=True)
     ]
-    data["dimensions"] = dimensions
+    data["dimensions"] = sections
     return data, {code: level for code, level in answers.items() if level is not None}
 
 

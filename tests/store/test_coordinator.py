@@ -45,3 +45,22 @@ def test_a_named_coordinator_is_remembered_and_an_unknown_one_refused(store, db_
     assert store.coordinator.remember(" diskominfo ").code == "DISKOMINFO"
     assert store.settings.get(SETTING) == "DISKOMINFO"
     assert store.coordinator.get().code == "DISKOMINFO"
+
+
+def test_the_recap_and_the_city_plan_resolve_it_one_way(store, db_path):
+    """Named wins (and is not stored by resolving), else remembered or evident; a printed
+    document that needs one says how to name it, anything else does without."""
+    add(store, "BAPPEDA", "Badan Perencanaan Pembangunan Daerah")
+    add(store, "DISKOMINFO", "Dinas Komunikasi dan Informatika")
+    before = snapshot(db_path)
+    assert store.coordinator.resolve(None, required=False) is None
+    with pytest.raises(ValidationError) as error:
+        store.coordinator.resolve(None, required=True)
+    assert error.value.field == "coordinator"
+    with pytest.raises(NotFoundError):
+        store.coordinator.resolve("NOPE", required=False)
+    assert store.coordinator.resolve("bappeda", required=True).code == "BAPPEDA"
+    assert snapshot(db_path) == before
+    store.coordinator.remember("DISKOMINFO")
+    assert store.coordinator.resolve(None, required=True).code == "DISKOMINFO"
+    assert store.coordinator.resolve("BAPPEDA", required=False).code == "BAPPEDA"
