@@ -11,14 +11,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QAction, QDropEvent, QKeySequence
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtGui import QAction, QDropEvent
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox
 
 from kotacerdas_desktop.domain.package import ImportOutcome
-from kotacerdas_desktop.domain.text import LocalText, t
+from kotacerdas_desktop.domain.text import t
 from kotacerdas_desktop.gui import operations
 from kotacerdas_desktop.gui.import_results import ImportResultsDialog
+from kotacerdas_desktop.gui.window_menus import window_action
 
 PACKAGE_FILTER = t("Paket KotaCerdas (*.kcpkg)", "KotaCerdas packages (*.kcpkg)")
 SUFFIX = ".kcpkg"
@@ -29,16 +30,6 @@ class ExchangeActions:
     export: QAction
     import_files: QAction
     import_folder: QAction
-
-
-def _action(window: QMainWindow, name: str, text: LocalText, keys: str = "") -> QAction:
-    action = QAction(str(text), window)
-    action.setObjectName(name)
-    if keys:
-        action.setShortcut(QKeySequence(keys))
-        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-    window.addAction(action)
-    return action
 
 
 def dropped_packages(event: QDropEvent) -> list[Path]:
@@ -58,29 +49,29 @@ class ExchangeMenu(QObject):
         super().__init__(window)
         self.main = window
         self.actions = ExchangeActions(
-            export=_action(
+            export=window_action(
                 window, "actionExportPackage", t("Ekspor paket…", "Export package…"), "Ctrl+E"
             ),
-            import_files=_action(
+            import_files=window_action(
                 window,
                 "actionImportPackages",
                 t("Impor paket OPD…", "Import agency packages…"),
                 "Ctrl+I",
             ),
-            import_folder=_action(
+            import_folder=window_action(
                 window,
                 "actionImportFolder",
                 t("Impor folder paket…", "Import a folder of packages…"),
             ),
         )
+        exchange = [self.actions.export, self.actions.import_files, self.actions.import_folder]
         menu = window.findChild(QMenu, "menuFile")
-        first = menu.actions()[
-            menu.actions().index(window.findChild(QAction, "actionAttachmentLimit")) - 1
-        ]
-        menu.insertActions(
-            first, [self.actions.export, self.actions.import_files, self.actions.import_folder]
-        )
-        menu.insertSeparator(first)
+        limit = window.findChild(QAction, "actionAttachmentLimit")  # after the open/recent group
+        menu.insertActions(limit, exchange)
+        menu.insertSeparator(limit)
+        city = window.findChild(QMenu, "menuCity")  # the coordinator's menu holds the import too
+        city.addSeparator()
+        city.addActions([self.actions.import_files, self.actions.import_folder])
         self.actions.export.triggered.connect(self.export)
         self.actions.import_files.triggered.connect(self.choose_files)
         self.actions.import_folder.triggered.connect(self.choose_folder)

@@ -13,7 +13,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMainWindow, QMenu, QWidget
 
 from kotacerdas_desktop.domain.text import t
-from kotacerdas_desktop.gui.sheet_actions import window_action
+from kotacerdas_desktop.gui.window_menus import window_action
 
 if TYPE_CHECKING:
     from kotacerdas_desktop.gui.plan_window import AgencyPlanWindow, CityPlanWindow

@@ -10,14 +10,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMenu
 
-from kotacerdas_desktop.domain.text import LocalText, t
+from kotacerdas_desktop.domain.text import t
 from kotacerdas_desktop.gui import operations
 from kotacerdas_desktop.gui.finalize_dialog import FinalizeDialog, ReopenDialog
 from kotacerdas_desktop.gui.verify_dialog import VerifyDialog
+from kotacerdas_desktop.gui.window_menus import window_action
 
 if TYPE_CHECKING:
     from kotacerdas_desktop.gui.sheet_preview import SheetPreviewDialog
@@ -31,17 +32,6 @@ class SheetActions:
     finalize: QAction
     reopen: QAction
     verify: QAction
-
-
-def window_action(window: QMainWindow, name: str, text: LocalText, keys: str = "") -> QAction:
-    """An action of the main window, its keys working wherever the focus is in it."""
-    action = QAction(str(text), window)
-    action.setObjectName(name)
-    if keys:
-        action.setShortcut(QKeySequence(keys))
-        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-    window.addAction(action)
-    return action
 
 
 def open_preview(window: QMainWindow, assessment_id: int) -> SheetPreviewDialog:

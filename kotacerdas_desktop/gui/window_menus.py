@@ -45,15 +45,16 @@ class Actions:
     toolbar: QToolBar
 
 
-def _action(
+def window_action(
     window: QMainWindow,
     name: str,
     text: LocalText,
-    keys: tuple[str | QKeySequence.StandardKey, ...] = (),
+    keys: str | tuple[str | QKeySequence.StandardKey, ...] = (),
 ) -> QAction:
+    """An action of the main window (every menu's), its keys working wherever the focus is."""
     action = QAction(str(text), window)
     action.setObjectName(name)
-    action.setShortcuts([QKeySequence(key) for key in keys])
+    action.setShortcuts([QKeySequence(key) for key in ((keys,) if isinstance(keys, str) else keys)])
     # WindowShortcut: the keys work wherever the focus is in the window, text fields included.
     action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
     window.addAction(action)
@@ -70,7 +71,7 @@ def build(window: QMainWindow, undo_stack: QUndoStack) -> Actions:
     for action in (undo, redo):
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         window.addAction(action)
-    show_previous = _action(
+    show_previous = window_action(
         window,
         "actionShowPrevious",
         t("Jawaban tahun lalu di samping", "Last year's answer alongside"),
@@ -78,63 +79,69 @@ def build(window: QMainWindow, undo_stack: QUndoStack) -> Actions:
     show_previous.setCheckable(True)
     show_previous.setChecked(True)
     actions = Actions(
-        new_database=_action(window, "actionNewDatabase", t("Basis data baru…", "New database…")),
-        attachment_limit=_action(
+        new_database=window_action(
+            window, "actionNewDatabase", t("Basis data baru…", "New database…")
+        ),
+        attachment_limit=window_action(
             window, "actionAttachmentLimit", t("Batas ukuran lampiran…", "Attachment size limit…")
         ),
-        backups=_action(
+        backups=window_action(
             window, "actionBackups", t("Cadangan dan pulihkan…", "Backups and restore…")
         ),
-        operator_name=_action(window, "actionOperatorName", t("Nama operator…", "Operator name…")),
-        open_database=_action(
+        operator_name=window_action(
+            window, "actionOperatorName", t("Nama operator…", "Operator name…")
+        ),
+        open_database=window_action(
             window,
             "actionOpenDatabase",
             t("Buka basis data…", "Open database…"),
             (QKeySequence.StandardKey.Open,),
         ),
-        quit=_action(window, "actionQuit", t("Keluar", "Quit"), ("Ctrl+Q",)),
+        quit=window_action(window, "actionQuit", t("Keluar", "Quit"), ("Ctrl+Q",)),
         undo=undo,
         redo=redo,
-        find=_action(window, "actionFind", t("Cari indikator", "Find indicator"), ("Ctrl+F",)),
-        next_indicator=_action(
+        find=window_action(
+            window, "actionFind", t("Cari indikator", "Find indicator"), ("Ctrl+F",)
+        ),
+        next_indicator=window_action(
             window,
             "actionNextIndicator",
             t("Indikator berikutnya", "Next indicator"),
             ("Ctrl+PgDown",),
         ),
-        previous_indicator=_action(
+        previous_indicator=window_action(
             window,
             "actionPreviousIndicator",
             t("Indikator sebelumnya", "Previous indicator"),
             ("Ctrl+PgUp",),
         ),
-        next_unanswered=_action(
+        next_unanswered=window_action(
             window,
             "actionNextUnanswered",
             t("Belum dijawab berikutnya", "Next unanswered"),
             ("F8", "Ctrl+Shift+PgDown"),
         ),
         show_previous=show_previous,
-        new_assessment=_action(
+        new_assessment=window_action(
             window, "actionNewAssessment", t("Penilaian tahun baru…", "New year's assessment…")
         ),
-        agency_settings=_action(
+        agency_settings=window_action(
             window,
             "actionAgencySettings",
             t("Pengaturan OPD…", "Agency settings…"),
             ("Ctrl+Shift+O",),
         ),
-        new_agency=_action(window, "actionNewAgency", t("OPD baru…", "New agency…")),
-        city_view=_action(
+        new_agency=window_action(window, "actionNewAgency", t("OPD baru…", "New agency…")),
+        city_view=window_action(
             window,
             "actionCityView",
             t("Gambaran kota (koordinator)", "City picture (coordinator)"),
             ("Ctrl+Shift+K",),
         ),
-        shortcuts=_action(
+        shortcuts=window_action(
             window, "actionShortcuts", t("Pintasan keyboard", "Keyboard shortcuts"), ("F1",)
         ),
-        about=_action(window, "actionAbout", t("Tentang KotaCerdas", "About KotaCerdas")),
+        about=window_action(window, "actionAbout", t("Tentang KotaCerdas", "About KotaCerdas")),
         menu_recent=QMenu(str(t("Buka terakhir", "Open recent")), window),
         menu_assessment=QMenu(str(t("&Penilaian", "&Assessment")), window),
         menu_city=QMenu(str(t("&Kota", "&City")), window),

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from kotacerdas_desktop.domain.catalogue_file import load_catalogue_text, read_catalogue_text
 from kotacerdas_desktop.domain.errors import ValidationError
+from kotacerdas_desktop.domain.model import Agency, Assessment
 from kotacerdas_desktop.domain.text import t
 from kotacerdas_desktop.resources import bundled_catalogues
 from kotacerdas_desktop.store.agencies import Agencies
@@ -88,6 +89,20 @@ class Store:
                 ),
                 field="db",
             )
+
+    def start_city(self, city: str, agency: Agency, year: int | str) -> Assessment:
+        """First run: the city government's name, the operator's agency and its first
+        assessment, all or nothing."""
+        if not city.strip():
+            raise ValidationError(
+                t("Nama pemerintah kota wajib diisi.", "The city government's name is required."),
+                "city",
+            )
+        with self.db.atomic():
+            self.settings.set("city_name", city.strip())
+            agency.city = agency.city or city.strip()
+            self.agencies.add(agency)
+            return self.assessments.new(agency.code, year)
 
     def close(self) -> None:
         self.db.close()

@@ -23,6 +23,7 @@ from kotacerdas_desktop.store.assessments import Assessments, lock_guard
 from kotacerdas_desktop.store.settings import Settings
 
 DEFAULT_MAX_ATTACHMENT_MB = 20
+MIN_ATTACHMENT_MB, MAX_ATTACHMENT_MB = 1, 500  # a packaged scan fits; a video does not
 
 
 def insert_evidence(
@@ -43,6 +44,18 @@ class EvidenceStore:
         self.db = db
         self.assessments = assessments
         self.settings = settings
+
+    def set_limit_mb(self, megabytes: float) -> None:
+        """The largest file that may be attached, from 1 to 500 MB (a setting of this file)."""
+        if not MIN_ATTACHMENT_MB <= megabytes <= MAX_ATTACHMENT_MB:
+            raise ValidationError(
+                t(
+                    f"Batas ukuran lampiran harus {MIN_ATTACHMENT_MB} sampai {MAX_ATTACHMENT_MB} MB.",
+                    f"The attachment limit must be {MIN_ATTACHMENT_MB} to {MAX_ATTACHMENT_MB} MB.",
+                ),
+                "max_attachment_mb",
+            )
+        self.settings.set("max_attachment_mb", f"{megabytes:g}")
 
     @property
     def max_bytes(self) -> int:
