@@ -21,7 +21,7 @@ def parse_level(text: str | int) -> int:
     if not value.isdigit() or not 1 <= int(value) <= 5:
         raise ValidationError(
             t(
-                f'Level "{text}" tidak sah: pilih angka 1 sampai 5.',
+                f'Tingkat "{text}" tidak sah: pilih angka 1 sampai 5.',
                 f'Level "{text}" is invalid: choose a number 1 to 5.',
             ),
             field="level",
@@ -31,7 +31,15 @@ def parse_level(text: str | int) -> int:
 
 def check_year(year: int | str) -> int:
     value = str(year).strip()
-    if not value.isdigit() or not YEAR_MIN <= int(value) <= YEAR_MAX:
+    if not value.lstrip("+-").isdigit():
+        raise ValidationError(
+            t(
+                f"Tahun {year!r} bukan angka; tulis tahun dengan angka, mis. 2026.",
+                f"Year {year!r} is not a number; write the year in digits, e.g. 2026.",
+            ),
+            field="year",
+        )
+    if not YEAR_MIN <= int(value) <= YEAR_MAX:
         raise ValidationError(
             t(
                 f"Tahun {year} di luar rentang {YEAR_MIN}-{YEAR_MAX}.",
@@ -94,7 +102,7 @@ def check_answer(catalogue: Catalogue, answer: Answer) -> None:
         if answer.level is not None:
             raise ValidationError(
                 t(
-                    "Pilih level atau 'tidak berlaku', tidak keduanya.",
+                    "Pilih tingkat atau 'tidak berlaku', tidak keduanya.",
                     "Choose a level or 'not applicable', not both.",
                 ),
                 field="level",

@@ -117,7 +117,7 @@ class IndicatorForm(QWidget):
                 ),
                 "labelJustification": t("Justifikasi", "Justification"),
                 "editJustification.placeholder": t(
-                    "Jelaskan kondisi nyata yang mendukung level yang dipilih: apa yang sudah berjalan, sejak kapan, dasar hukumnya.",
+                    "Jelaskan kondisi nyata yang mendukung tingkat yang dipilih: apa yang sudah berjalan, sejak kapan, dasar hukumnya.",
                     "Describe what supports the chosen level: what runs already, since when, on which legal basis.",
                 ),
                 "groupEvidence": t("Bukti dukung", "Evidence"),

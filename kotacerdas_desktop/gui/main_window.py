@@ -355,7 +355,7 @@ class MainWindow(QMainWindow):
                 f"{agency.name if agency else self.assessment.agency_code} · {self.assessment.year}"
             )
             if self.assessment.is_finalized:
-                parts.append(str(t("final", "final")))
+                parts.append(str(self.assessment.status_text))
         parts.append(self.store.path.name)
         self.setWindowTitle(" — ".join([*parts, "KotaCerdas Desktop"]))
 

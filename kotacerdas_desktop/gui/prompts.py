@@ -17,7 +17,7 @@ from kotacerdas_desktop.domain.model import YEAR_MAX, YEAR_MIN
 from kotacerdas_desktop.domain.text import LocalText, t
 
 SHORTCUTS = (
-    ("1 – 5", t("pilih level", "choose a level")),
+    ("1 – 5", t("pilih tingkat", "choose a level")),
     ("N", t("tidak berlaku (lalu isi alasannya)", "not applicable (then give the reason)")),
     ("Tab / Shift+Tab", t("ke kolom berikutnya / sebelumnya", "next / previous field")),
     ("Ctrl+PgDn / Ctrl+PgUp", t("indikator berikutnya / sebelumnya", "next / previous indicator")),
