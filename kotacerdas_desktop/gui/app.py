@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from kotacerdas_desktop import language
 from kotacerdas_desktop.domain.errors import DamagedError, KotaCerdasError, StorageError
 from kotacerdas_desktop.domain.text import t
 from kotacerdas_desktop.gui import background, preferences
@@ -21,6 +22,7 @@ from kotacerdas_desktop.gui.error_dialog import install_error_handlers
 from kotacerdas_desktop.gui.first_run import FirstRunDialog
 from kotacerdas_desktop.gui.instance import DatabaseLock
 from kotacerdas_desktop.gui.main_window import MainWindow
+from kotacerdas_desktop.gui.qt_language import use_language
 from kotacerdas_desktop.gui.uiloader import app_icon
 from kotacerdas_desktop.resources import ui_path
 from kotacerdas_desktop.store import Store, backups, default_db_path
@@ -72,6 +74,7 @@ def create_app() -> QApplication:
     app.setStyle("Fusion")
     app.setPalette(light_palette())
     app.setStyleSheet(ui_path("style.qss").read_text(encoding="utf-8"))
+    use_language(app)
     return app
 
 
@@ -160,6 +163,8 @@ def start(db_path: Path | None, lock: DatabaseLock | None = None) -> MainWindow 
         lock.release()
         return None
     preferences.remember_file(store.path)
+    language.apply_setting(store.settings.language())  # unless --lang or KOTACERDAS_LANG chose
+    use_language(QApplication.instance())
     if not store.agencies.list():
         FirstRunDialog(store).exec()
     window = MainWindow(store)
