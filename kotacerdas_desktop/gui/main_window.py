@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QWidget,
 )
 
@@ -251,11 +250,7 @@ class MainWindow(QMainWindow):
 
     def _failed(self, error: KotaCerdasError) -> None:
         """Shown even when this window is hidden or minimized: no message is dropped."""
-        box = QMessageBox(
-            QMessageBox.Icon.Warning, "KotaCerdas", str(error), QMessageBox.StandardButton.Ok, self
-        )
-        box.finished.connect(box.deleteLater)
-        box.open()
+        prompts.inform(self, str(error))
         if isinstance(error, LockedError):
             self.reload()
 

@@ -1,7 +1,10 @@
-"""Small dialogs the main window opens: a year, the attachment limit, the shortcut list, about.
+"""Small dialogs: a year, the attachment limit, the shortcut list, about; questions and messages.
 
 Each is shown with ``open()`` (window-modal, never a blocking ``exec``), so
-the window keeps painting and tests can answer them like a user.
+the window keeps painting and tests can answer them like a user; ``confirm``
+is the one blocking question, for a caller that needs the answer at once.
+A question's buttons name what they do ("Hapus" / "Batal"), never Yes/No,
+and a message closes with "Tutup".
 """
 
 from __future__ import annotations
@@ -10,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QAbstractButton, QDialog, QInputDialog, QMessageBox, QWidget
 
 from kotacerdas_desktop import __version__
 from kotacerdas_desktop.domain.model import YEAR_MAX, YEAR_MIN
@@ -30,16 +33,68 @@ SHORTCUTS = (
 )
 
 
+CANCEL = t("Batal", "Cancel")
+SAVE = t("Simpan", "Save")
+
+
 def _show(dialog: QDialog) -> None:
     dialog.finished.connect(dialog.deleteLater)
     dialog.open()
 
 
-def _input(parent: QWidget, title: LocalText, label: LocalText) -> QInputDialog:
+def _input(
+    parent: QWidget, title: LocalText, label: LocalText, ok: LocalText = SAVE
+) -> QInputDialog:
     dialog = QInputDialog(parent)
     dialog.setWindowTitle(str(title))
     dialog.setLabelText(str(label))
+    dialog.setOkButtonText(str(ok))
+    dialog.setCancelButtonText(str(CANCEL))
     return dialog
+
+
+def question_box(
+    parent: QWidget | None,
+    title: LocalText | str,
+    text: str,
+    yes: LocalText,
+    no: LocalText = CANCEL,
+    icon: QMessageBox.Icon = QMessageBox.Icon.Question,
+) -> tuple[QMessageBox, QAbstractButton]:
+    """A question whose buttons say what they do; ``no`` is the default and Esc. Returns the
+    box and its ``yes`` button, to compare with ``clickedButton()``."""
+    box = QMessageBox(icon, str(title), text, QMessageBox.StandardButton.NoButton, parent)
+    accept = box.addButton(str(yes), QMessageBox.ButtonRole.AcceptRole)
+    reject = box.addButton(str(no), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(reject)
+    box.setEscapeButton(reject)
+    return box, accept
+
+
+def confirm(
+    parent: QWidget | None,
+    title: LocalText | str,
+    text: str,
+    yes: LocalText,
+    no: LocalText = CANCEL,
+    icon: QMessageBox.Icon = QMessageBox.Icon.Question,
+) -> bool:
+    """Ask and wait for the answer (blocking): True when the user chose ``yes``."""
+    box, accept = question_box(parent, title, text, yes, no, icon)
+    box.exec()
+    return box.clickedButton() is accept
+
+
+def inform(
+    parent: QWidget | None,
+    text: str,
+    title: LocalText | str = "KotaCerdas",
+    icon: QMessageBox.Icon = QMessageBox.Icon.Warning,
+) -> QMessageBox:
+    """A message that closes with "Tutup", shown without blocking the window."""
+    box = QMessageBox(icon, str(title), text, QMessageBox.StandardButton.Close, parent)
+    _show(box)
+    return box
 
 
 def ask_year(parent: QWidget, suggested: int, chosen: Callable[[int], None]) -> None:
@@ -47,6 +102,7 @@ def ask_year(parent: QWidget, suggested: int, chosen: Callable[[int], None]) -> 
         parent,
         t("Penilaian tahun baru", "New year's assessment"),
         t("Tahun penilaian:", "Assessment year:"),
+        t("Mulai", "Start"),
     )
     dialog.setInputMode(QInputDialog.InputMode.IntInput)
     dialog.setIntRange(YEAR_MIN, YEAR_MAX)
@@ -90,21 +146,21 @@ def ask_operator_name(parent: QWidget, current: str, chosen: Callable[[str], Non
 
 def confirm_close_unsaved(parent: QWidget, count: int, reason: str) -> bool:
     """Answers the store still cannot take: close anyway only when the user says so."""
-    answer = QMessageBox.warning(
+    return confirm(
         parent,
         "KotaCerdas",
         str(
             t(
                 f"{count} jawaban belum tersimpan: {reason}\n\nTutup tanpa menyimpannya? "
-                "Pilih Tidak untuk menunggu; penyimpanan dicoba lagi otomatis.",
+                "Pilih Tunggu untuk tetap membuka jendela; penyimpanan dicoba lagi otomatis.",
                 f"{count} answer(s) are not saved yet: {reason}\n\nClose without saving them? "
-                "Choose No to wait; saving is tried again automatically.",
+                "Choose Wait to keep the window open; saving is tried again automatically.",
             )
         ),
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        QMessageBox.StandardButton.No,
+        yes=t("Tutup tanpa menyimpan", "Close without saving"),
+        no=t("Tunggu", "Wait"),
+        icon=QMessageBox.Icon.Warning,
     )
-    return answer == QMessageBox.StandardButton.Yes
 
 
 def show_shortcuts(parent: QWidget) -> None:
@@ -119,7 +175,7 @@ def show_shortcuts(parent: QWidget) -> None:
         QMessageBox.Icon.Information,
         str(t("Pintasan keyboard", "Keyboard shortcuts")),
         "",
-        QMessageBox.StandardButton.Ok,
+        QMessageBox.StandardButton.Close,
         parent,
     )
     box.setTextFormat(Qt.TextFormat.RichText)
@@ -136,7 +192,7 @@ def show_about(parent: QWidget, db_path: Path) -> None:
         QMessageBox.Icon.Information,
         str(t("Tentang KotaCerdas", "About KotaCerdas")),
         str(text),
-        QMessageBox.StandardButton.Ok,
+        QMessageBox.StandardButton.Close,
         parent,
     )
     box.setIconPixmap(parent.windowIcon().pixmap(64, 64))

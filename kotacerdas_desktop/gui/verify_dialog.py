@@ -73,10 +73,12 @@ class VerifyDialog(QDialog):
         intro = QLabel(
             str(
                 t(
-                    "Ketik sidik jari SHA-256 (64 karakter) dari kotak verifikasi lembar, atau tempel teks "
-                    "hasil pindaian kode QR.",
-                    "Type the SHA-256 fingerprint (64 characters) from the sheet's verification box, or "
-                    "paste the text scanned from its QR code.",
+                    "Ketik sidik jari SHA-256 (64 karakter) dari kotak verifikasi lembar, atau 12 "
+                    "karakter pertamanya yang tercetak di kaki setiap halaman, atau tempel teks hasil "
+                    "pindaian kode QR.",
+                    "Type the SHA-256 fingerprint (64 characters) from the sheet's verification box, "
+                    "or its first 12 characters printed in every page footer, or paste the text "
+                    "scanned from its QR code.",
                 )
             ),
             self,
