@@ -7,6 +7,7 @@ does everything but the event loop, for tests and benchmarks.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -170,6 +171,7 @@ def start(db_path: Path | None, lock: DatabaseLock | None = None) -> MainWindow 
     window = MainWindow(store)
     window.openDatabaseRequested.connect(lambda new_path: _switch(window, new_path))
     window.restoreRequested.connect(lambda source: _restore(window, source))
+    window.reopenRequested.connect(lambda: _reopen(window))
     window.closed.connect(lambda: _closed(window))
     _windows.append(window)
     _locks[window] = lock
@@ -193,8 +195,20 @@ def _switch(window: MainWindow, path: Path) -> None:
 
 
 def _restore(window: MainWindow, source: Path) -> None:
-    """Close the window, put the backup in the file's place, and open it again; the file's
-    lock is kept the whole time, so no other program opens it in between."""
+    """Close the window, put the backup in the file's place, and open it again."""
+
+    def put_back(path: Path) -> None:
+        try:
+            backups.restore(path, source)
+        except KotaCerdasError as error:
+            refuse(str(error))
+
+    _reopen(window, put_back)
+
+
+def _reopen(window: MainWindow, meanwhile: Callable[[Path], None] | None = None) -> None:
+    """Close the window, do ``meanwhile`` to its file, and open it again (in the language now
+    saved); the file's lock is kept the whole time, so no other program opens it in between."""
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     path, lock = window.store.path, _locks.pop(window)
@@ -202,10 +216,8 @@ def _restore(window: MainWindow, source: Path) -> None:
     app.setQuitOnLastWindowClosed(False)
     try:
         window.close()
-        try:
-            backups.restore(path, source)
-        except KotaCerdasError as error:
-            refuse(str(error))
+        if meanwhile is not None:
+            meanwhile(path)
         if start(path, lock) is None and not _windows:
             app.quit()
     finally:

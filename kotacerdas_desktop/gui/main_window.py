@@ -27,6 +27,7 @@ from kotacerdas_desktop.domain.text import t
 from kotacerdas_desktop.gui import (
     city_window,
     exchange_actions,
+    language_menu,
     operations,
     plan_actions,
     preferences,
@@ -61,6 +62,7 @@ class MainWindow(QMainWindow):
         object
     )  # Path: File > New/Open or a recent file (the launcher opens it)
     restoreRequested = Signal(object)  # Path of a backup: the launcher closes, restores, reopens
+    reopenRequested = Signal()  # the launcher closes the window and opens the file again (language)
     closed = Signal()
 
     def __init__(self, store: Store) -> None:
@@ -98,6 +100,7 @@ class MainWindow(QMainWindow):
         self.exchange_menu = exchange_actions.install(self)  # export and import packages
         city_window.install(self)  # Kota > City picture
         self.plan_menu = plan_actions.install(self)  # the planner's windows
+        language_menu.install(self)  # Bantuan > Bahasa / Language
         self._open_initial()
 
     # Public interface ------------------------------------------------------------

@@ -12,10 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar
 
-from kotacerdas_desktop.domain.text import LocalText, t
+from kotacerdas_desktop.domain.text import LocalText, current_language, t
 
 
 @dataclass
@@ -39,6 +39,7 @@ class Actions:
     city_view: QAction
     shortcuts: QAction
     about: QAction
+    languages: dict[str, QAction]  # "id", "en": Bantuan > Bahasa / Language
     menu_recent: QMenu
     menu_assessment: QMenu
     menu_city: QMenu
@@ -142,6 +143,7 @@ def build(window: QMainWindow, undo_stack: QUndoStack) -> Actions:
             window, "actionShortcuts", t("Pintasan keyboard", "Keyboard shortcuts"), ("F1",)
         ),
         about=window_action(window, "actionAbout", t("Tentang KotaCerdas", "About KotaCerdas")),
+        languages=_language_actions(window),
         menu_recent=QMenu(str(t("Buka terakhir", "Open recent")), window),
         menu_assessment=QMenu(str(t("&Penilaian", "&Assessment")), window),
         menu_city=QMenu(str(t("&Kota", "&City")), window),
@@ -187,7 +189,27 @@ def _menus(window: QMainWindow, a: Actions) -> None:
     bar.addMenu(a.menu_city)
     help_menu = bar.addMenu(str(t("Ban&tuan", "&Help")))
     help_menu.setObjectName("menuHelp")
-    help_menu.addActions([a.shortcuts, a.about])
+    help_menu.addActions([a.shortcuts])
+    # Named in both languages: found by someone who does not read the one shown.
+    languages = help_menu.addMenu("Bahasa / Language")
+    languages.setObjectName("menuLanguage")
+    languages.addActions(list(a.languages.values()))
+    help_menu.addSeparator()
+    help_menu.addAction(a.about)
+
+
+def _language_actions(window: QMainWindow) -> dict[str, QAction]:
+    """One checkable action per language, each named in its own language, the shown one checked."""
+    group = QActionGroup(window)
+    actions = {}
+    for code, name in (("id", "Bahasa Indonesia"), ("en", "English")):
+        action = window_action(window, f"actionLanguage_{code}", LocalText(name, name))
+        action.setCheckable(True)
+        action.setChecked(code == current_language())
+        action.setData(code)
+        group.addAction(action)
+        actions[code] = action
+    return actions
 
 
 def _toolbar(window: QMainWindow, a: Actions) -> None:

@@ -47,10 +47,8 @@ from kotacerdas_desktop.gui.first_run import FirstRunDialog
 from kotacerdas_desktop.gui.history_dialog import HistoryDialog
 from kotacerdas_desktop.gui.import_results import ImportResultsDialog
 from kotacerdas_desktop.gui.main_window import MainWindow
-from kotacerdas_desktop.gui.qt_language import use_language
 from kotacerdas_desktop.resources import qt_translation
 from kotacerdas_desktop.store import Store
-from tests.gui.conftest import WindowFactory
 from tests.gui.surfaces import QtWordsRecorder, foreign, modal, visible_texts
 
 LOAD_MS = 60_000
@@ -70,7 +68,6 @@ NOT_WORDS_TEXT = {"Alt+Left", "Alt+Right", "Alt+Up", "...", "%1 x %2 in"}
 @pytest.fixture(autouse=True)
 def qt_words(qapp: QApplication) -> Iterator[QtWordsRecorder]:
     """Every word Qt asked to translate during the test has our Indonesian."""
-    use_language(qapp)  # the Indonesian translator, as the app installs it at start
     recorder = QtWordsRecorder(qapp)
     qapp.installTranslator(recorder)
     yield recorder
@@ -333,14 +330,10 @@ def test_plan_windows_of_the_agency_and_the_city(
     assert_indonesian(city)
 
 
-def test_the_english_interface_keeps_qt_english(
-    english: None, qapp: QApplication, open_window: WindowFactory, store: Store
-) -> None:
-    use_language(qapp)
+def test_the_english_interface_keeps_qt_english(english: None) -> None:
     box = QMessageBox(QMessageBox.Icon.Question, "x", "y")
     box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel)
     assert sorted(b.text().replace("&", "") for b in box.buttons()) == ["Cancel", "Yes"]
-    use_language(qapp)
 
 
 def test_the_dialog_classes_checked_here_are_every_dialog_of_the_app() -> None:
