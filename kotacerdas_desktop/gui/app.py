@@ -183,6 +183,9 @@ def start(db_path: Path | None, lock: DatabaseLock | None = None) -> MainWindow 
         window.showMaximized()
     else:
         window.show()
+    # After the first-run dialog no window of ours is active: make this one the active window,
+    # so the keys typed next reach the form (the level cards have the keyboard).
+    window.activateWindow()
     window.form.focus_start()
     return window
 

@@ -62,6 +62,7 @@ class ExchangeMenu(QObject):
                 window,
                 "actionImportFolder",
                 t("Impor folder paket…", "Import a folder of packages…"),
+                "Ctrl+Shift+I",
             ),
         )
         exchange = [self.actions.export, self.actions.import_files, self.actions.import_folder]

@@ -166,7 +166,9 @@ class MainWindow(QMainWindow):
         a.new_assessment.triggered.connect(self._ask_new_assessment)
         a.agency_settings.triggered.connect(self._agency_settings)
         a.new_agency.triggered.connect(self._new_agency)
-        a.shortcuts.triggered.connect(lambda: prompts.show_shortcuts(self))
+        a.shortcuts.triggered.connect(
+            lambda: prompts.show_shortcuts(self, [m.menu() for m in self.menuBar().actions()])
+        )
         a.about.triggered.connect(lambda: prompts.show_about(self, self.store.path))
         self.ui.buttonStartAssessment.clicked.connect(self._start_from_empty)
         self.navigation.indicatorActivated.connect(self.show_indicator)

@@ -10,26 +10,29 @@ and a message closes with "Tutup".
 from __future__ import annotations
 
 from collections.abc import Callable
+from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractButton, QDialog, QInputDialog, QMessageBox, QWidget
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QDialog,
+    QInputDialog,
+    QMenu,
+    QMessageBox,
+    QWidget,
+)
 
 from kotacerdas_desktop import __version__
 from kotacerdas_desktop.domain.model import YEAR_MAX, YEAR_MIN
 from kotacerdas_desktop.domain.text import LocalText, t
 
-SHORTCUTS = (
-    ("1 – 5", t("pilih tingkat", "choose a level")),
+# The keys of the form itself; every menu command's key comes from the menu (show_shortcuts).
+FORM_KEYS = (
+    ("1 – 5", t("pilih tingkat (di formulir)", "choose a level (on the form)")),
     ("N", t("tidak berlaku (lalu isi alasannya)", "not applicable (then give the reason)")),
     ("Tab / Shift+Tab", t("ke kolom berikutnya / sebelumnya", "next / previous field")),
-    ("Ctrl+PgDn / Ctrl+PgUp", t("indikator berikutnya / sebelumnya", "next / previous indicator")),
-    ("F8", t("indikator belum dijawab berikutnya", "next unanswered indicator")),
-    ("Ctrl+F", t("cari indikator", "find an indicator")),
-    ("Ctrl+Z / Ctrl+Y", t("urungkan / ulangi", "undo / redo")),
-    ("Ctrl+Shift+O", t("pengaturan OPD", "agency settings")),
-    ("Ctrl+R / Ctrl+Shift+R", t("rencana capaian OPD / kota", "plan to a target: agency / city")),
-    ("Ctrl+Shift+K", t("gambaran kota (koordinator)", "city picture (coordinator)")),
 )
 
 
@@ -163,9 +166,24 @@ def confirm_close_unsaved(parent: QWidget, count: int, reason: str) -> bool:
     )
 
 
-def show_shortcuts(parent: QWidget) -> None:
+def menu_keys(menus: list[QMenu]) -> list[tuple[str, str]]:
+    """(key, command) of every action in these menus and their submenus that has a key."""
+    keys = []
+    for menu in menus:
+        for action in menu.actions():
+            if action.menu() is not None:
+                keys += menu_keys([action.menu()])
+            elif not action.isSeparator() and not action.shortcut().isEmpty():
+                key = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+                keys.append((key, action.text().replace("&", "").rstrip("…")))
+    return list(dict.fromkeys(keys))  # a command in two menus is listed once
+
+
+def show_shortcuts(parent: QWidget, menus: list[QMenu]) -> None:
+    rows = [(key, str(text)) for key, text in FORM_KEYS] + menu_keys(menus)
     table = "".join(
-        f"<tr><td><b>{key}</b></td><td>&nbsp;&nbsp;{text}</td></tr>" for key, text in SHORTCUTS
+        f"<tr><td><b>{escape(key)}</b></td><td>&nbsp;&nbsp;{escape(text)}</td></tr>"
+        for key, text in rows
     )
     note = t(
         "Semua perubahan tersimpan otomatis; tidak ada tombol Simpan.",
