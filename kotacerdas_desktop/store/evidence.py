@@ -20,6 +20,7 @@ from kotacerdas_desktop.domain.text import t
 from kotacerdas_desktop.domain.validation import check_evidence
 from kotacerdas_desktop.store import audit
 from kotacerdas_desktop.store.assessments import Assessments, lock_guard
+from kotacerdas_desktop.store.attachments import keep_attachment
 from kotacerdas_desktop.store.settings import Settings
 
 DEFAULT_MAX_ATTACHMENT_MB = 20
@@ -106,10 +107,7 @@ class EvidenceStore:
                     "indicator",
                 )
             if content is not None:
-                self.db.execute(
-                    "INSERT OR IGNORE INTO attachments (sha256, size, content) VALUES (?, ?, ?)",
-                    [sha, len(content), content],
-                )
+                keep_attachment(self.db, sha, content)
             position = self.db.execute(
                 "SELECT coalesce(max(position), -1) + 1 FROM evidence WHERE assessment_id = ? AND indicator_code = ?",
                 [assessment_id, indicator_code],

@@ -33,6 +33,7 @@ from kotacerdas_desktop.domain.nip import check_nip
 from kotacerdas_desktop.domain.text import t
 from kotacerdas_desktop.store import audit
 from kotacerdas_desktop.store.assessments import Assessments, copy_answers
+from kotacerdas_desktop.store.attachments import keep_attachment
 from kotacerdas_desktop.store.clock import now
 from kotacerdas_desktop.store.settings import Settings
 
@@ -90,10 +91,7 @@ class Lifecycle:
         sha = ""
         if agency.logo:
             sha = hashlib.sha256(agency.logo).hexdigest()
-            self.db.execute(
-                "INSERT OR IGNORE INTO attachments (sha256, size, content) VALUES (?, ?, ?)",
-                [sha, len(agency.logo), agency.logo],
-            )
+            keep_attachment(self.db, sha, agency.logo)
         return snapshot_json(agency, city, sha)
 
     def check_signatories(self, agency_code: str) -> None:
