@@ -21,18 +21,15 @@ from pathlib import Path
 
 import pytest
 
-from kotacerdas_desktop.domain.model import ROLE_APPROVED, Agency, Answer, Evidence, Signatory
+from kotacerdas_desktop.domain.model import Evidence
 from kotacerdas_desktop.store import Store
 from kotacerdas_desktop.store.schema_locks import CATALOGUE_IN_USE, LOCKED
 from tests.factories import tiny_catalogue_data
 from tests.helpers import snapshot
+from tests.store.finalized import CODE, EVIDENCE_FILE, LOGO, finalized_with_files
 
 YEAR = dt.date.today().year
-HEAD = Signatory(ROLE_APPROVED, "Sari Wulandari, S.T.", "197101101998032006", "Pembina (IV/a)")
-LOGO = b"\x89PNG logo kota"
-EVIDENCE_FILE = b"%PDF-1.4 SK Tim Smart City"
 FREE_FILE = b"%PDF-1.4 draf notulen"
-CODE = "GOV.PUB.01"
 
 CLAUSES = ("REPLACE", "IGNORE", "ABORT", "FAIL", "ROLLBACK")  # every conflict clause SQLite has
 INSERTS = ("INSERT", "REPLACE", *(f"INSERT OR {clause}" for clause in CLAUSES))
@@ -187,16 +184,7 @@ def prepared(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict, str]
     it with a file of its own, plus a catalogue no assessment uses; its keys and snapshot."""
     path = tmp_path_factory.mktemp("locks") / "kotacerdas.sqlite"
     with Store.open(path) as store:
-        store.agencies.add(
-            Agency("DISHUB", "Dinas Perhubungan", signatories={ROLE_APPROVED: HEAD}, logo=LOGO)
-        )
-        draft = store.assessments.new("DISHUB", YEAR)
-        for indicator in store.assessments.catalogue_of(draft).indicators():
-            store.assessments.save_answer(
-                draft.id, Answer(indicator.code, level=4, justification="Berjalan.")
-            )
-        store.evidence.add(draft.id, CODE, Evidence("SK Tim"), EVIDENCE_FILE)
-        final = store.lifecycle.finalize(draft.id)
+        final = finalized_with_files(store)
         revision = store.lifecycle.reopen(final.id)
         extra = store.evidence.add(revision.id, CODE, Evidence("Notulen"), FREE_FILE)
         free = store.catalogues.import_text(json.dumps(tiny_catalogue_data()), "tiny.json")
