@@ -14,6 +14,7 @@ import json
 import re
 from typing import Any
 
+from kotacerdas_desktop.domain.catalogue_json import MAX_FILE_BYTES
 from kotacerdas_desktop.domain.text import t
 from kotacerdas_desktop.exchange.safezip import refuse
 
@@ -35,7 +36,7 @@ KIND_DRAFT = "draft"  # a backup of work in progress: never counted
 
 MAX_MANIFEST_BYTES = 4 * 1024 * 1024
 MAX_ASSESSMENT_BYTES = 64 * 1024 * 1024
-MAX_CATALOGUE_BYTES = 8 * 1024 * 1024
+MAX_CATALOGUE_BYTES = MAX_FILE_BYTES  # what the catalogue checker reads at most
 SIGNATURE_BYTES = 64
 HEX64 = re.compile(r"^[0-9a-f]{64}$")
 UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")

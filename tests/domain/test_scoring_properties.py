@@ -21,6 +21,13 @@ LENSES = ["baseline", "output", "outcome", "impact", "quickwin"]
 ANSWER = st.one_of(st.none(), st.just("na"), st.integers(1, 5))
 
 
+def _some_weight(items: list[dict]) -> list[dict]:
+    """Siblings may weigh 0 but not all of them (the checker refuses that: nothing to score)."""
+    if not any(item["weight"] for item in items):
+        items[0]["weight"] = 1
+    return items
+
+
 @st.composite
 def catalogues(draw):
     lens_weights = draw(st.lists(st.sampled_from([0, 10, 20, 30]), min_size=5, max_size=5))
@@ -43,12 +50,18 @@ def catalogues(draw):
                     "code": f"D{d}.E{e}",
                     "weight": draw(WEIGHTS),
                     "name": {"id": "e"},
-                    "indicators": indicators,
+                    "indicators": _some_weight(indicators),
                 }
             )
         dimensions.append(
-            {"code": f"D{d}", "weight": draw(WEIGHTS), "name": {"id": "d"}, "elements": elements}
+            {
+                "code": f"D{d}",
+                "weight": draw(WEIGHTS),
+                "name": {"id": "d"},
+                "elements": _some_weight(elements),
+            }
         )
+    _some_weight(dimensions)
     enabler_code = "EN.A.1"
     dimensions.append(
         {
