@@ -48,7 +48,8 @@ def parse_catalogue(data: Any, source: str = "<data>") -> Catalogue:
     version = c.version(root)
     labels_raw = c.obj(root.get("level_labels"), "level_labels")
     level_labels = tuple(c.text(labels_raw, str(n), "level_labels") for n in LEVELS)
-    lenses = tuple(_lens(c, raw, f"lenses[{i}]") for i, raw in enumerate(root.get("lenses") or []))
+    raw_lenses = c.items(root, "lenses", "", min_items=0) if "lenses" in root else []
+    lenses = tuple(_lens(c, raw, f"lenses[{i}]") for i, raw in enumerate(raw_lenses))
     lens_codes = {lens.code for lens in lenses}
     predicates = _predicates(c, root)
     dimensions = tuple(
@@ -60,6 +61,9 @@ def parse_catalogue(data: Any, source: str = "<data>") -> Catalogue:
         [d.weight for d in dimensions if d.kind == KIND_DIMENSION], "dimensions"
     )
     index = c.obj(root.get("index", {}), "index")
+    index_method = _index_method(c, index, lenses, dimensions)
+    if lenses:  # shown with their weights even when the index weighs the dimensions
+        c.weights_sum_above_zero([lens.weight for lens in lenses], "lenses")
     return Catalogue(
         code=code,
         version=version,
@@ -69,7 +73,7 @@ def parse_catalogue(data: Any, source: str = "<data>") -> Catalogue:
         predicates=predicates,
         level_labels=level_labels,
         lenses=lenses,
-        index_method=_index_method(c, index, lenses, dimensions),
+        index_method=index_method,
         weights_source=c.text(index, "weights_source", "index", required=False),
         predicates_source=c.text(index, "predicates_source", "index", required=False),
         source=c.text(root, "source", "", required=False),
@@ -207,7 +211,7 @@ def _indicator(
 ) -> Indicator:
     code = c.code(data, path, prefix=element_code)
     lens = data.get("lens")
-    if lens is not None and lens not in lens_codes:
+    if lens is not None and (not isinstance(lens, str) or lens not in lens_codes):
         raise c.fail(
             f"{path}.lens",
             t(
