@@ -3,8 +3,8 @@
 The file is examined before it is trusted: an empty or truncated file, a
 header that is not SQLite's, pages overwritten with garbage. Every kind of
 damage is reported as a message, never raised; only a sound file is opened
-as a store for the consistency checks: the lock triggers are the ones this
-version makes, answers match their catalogue, and everything a finalized sheet
+as a store for the consistency checks: the tables, indexes and lock triggers are
+the ones this version makes, answers match their catalogue, and everything a finalized sheet
 depends on is recomputed from the stored bytes (store/integrity.py): every
 catalogue text and attachment against its SHA-256, every finalized
 assessment's data against its fingerprint.
@@ -19,7 +19,7 @@ from pathlib import Path
 from kotacerdas_desktop.domain.errors import KotaCerdasError
 from kotacerdas_desktop.domain.text import LocalText, shown, t
 from kotacerdas_desktop.store import Store
-from kotacerdas_desktop.store.integrity import Integrity, trigger_problems
+from kotacerdas_desktop.store.integrity import Integrity, schema_problems
 from kotacerdas_desktop.store.location import is_sqlite_file
 
 
@@ -55,15 +55,16 @@ def check_file(path: Path) -> list[LocalText]:
 
 def check_database(store: Store) -> list[LocalText]:
     """Our consistency rules on a sound file; an empty list means nothing is wrong."""
+    problems = schema_problems(store.db.conn)
     try:
-        return _consistency(store)
-    except sqlite3.DatabaseError as exc:
-        return [_damage(str(exc))]
+        return problems + _consistency(store)
+    except sqlite3.DatabaseError as exc:  # a table gone or changed: said above, and here
+        return [*problems, _damage(str(exc))]
 
 
 def _consistency(store: Store) -> list[LocalText]:
     db = store.db
-    problems = trigger_problems(db.conn)
+    problems: list[LocalText] = []
     for table, rowid, parent, _ in db.execute("PRAGMA foreign_key_check").fetchall():
         problems.append(
             t(

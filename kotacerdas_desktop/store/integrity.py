@@ -5,8 +5,8 @@ their columns; the triggers (store/schema_locks.py) keep those rows from
 changing through SQL. A program that drops or switches off the triggers, or
 edits the file's bytes, is caught here: every catalogue text and every file is
 hashed again and compared with its column, the finalized data is fingerprinted
-again, and the triggers themselves are compared with the ones this version
-creates. ``kotacerdas check``, ``verify``, printing a finalized sheet and
+again, and the tables, indexes and triggers themselves are compared with the
+ones this version creates. ``kotacerdas check``, ``verify``, printing a finalized sheet and
 exporting its package all ask this module, and each problem says exactly what
 no longer matches.
 """
@@ -39,34 +39,48 @@ def _sha256(value: object) -> str:
     return hashlib.sha256(value if isinstance(value, bytes) else str(value).encode()).hexdigest()
 
 
-def _expected_triggers() -> dict[str, str]:
-    with closing(sqlite3.connect(":memory:", isolation_level=None)) as conn:
-        migrate(conn)
-        return dict(conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'"))
+_SCHEMA = (
+    "SELECT type, name, sql FROM sqlite_master WHERE type IN ('table', 'index', 'trigger') "
+    "AND name NOT LIKE 'sqlite_%'"
+)
+_KINDS = {
+    "table": t("Tabel", "Table"),
+    "index": t("Indeks", "Index"),
+    "trigger": t("Pemicu (trigger)", "Trigger"),
+}
 
 
-def trigger_problems(conn: sqlite3.Connection) -> list[LocalText]:
-    """The triggers that lock finalized data and keep logs append-only, as this version makes
-    them: one missing, changed or added means finalized data may have changed unrefused."""
-    expected = _expected_triggers()
-    found = dict(conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'"))
+def _schema(conn: sqlite3.Connection) -> dict[tuple[str, str], str | None]:
+    return {(kind, name): sql for kind, name, sql in conn.execute(_SCHEMA)}
+
+
+def schema_problems(conn: sqlite3.Connection) -> list[LocalText]:
+    """The tables, indexes and triggers (those that lock finalized data and keep the logs
+    append-only) as this version makes them: one missing, changed or added means finalized
+    data may have changed without being refused."""
+    with closing(sqlite3.connect(":memory:", isolation_level=None)) as fresh:
+        migrate(fresh)
+        expected = _schema(fresh)
+    found = _schema(conn)
     problems = []
-    for name in sorted(expected.keys() | found.keys()):
-        if found.get(name) == expected.get(name):
+    for kind, name in sorted(expected.keys() | found.keys()):
+        if found.get((kind, name)) == expected.get((kind, name)):
             continue
         state = (
             t("hilang", "is missing")
-            if name not in found
+            if (kind, name) not in found
             else t("tidak dikenal", "is not ours")
-            if name not in expected
+            if (kind, name) not in expected
             else t("diubah", "was changed")
         )
+        what = _KINDS[kind]
         problems.append(
             t(
-                f"Pemicu (trigger) {shown(name)} {state.id}: perubahan data final dan log mungkin "
-                "tidak ditolak; periksa hasil lain di bawah.",
-                f"Trigger {shown(name)} {state.en}: changes of finalized data and logs may not have "
-                "been refused; see the other results below.",
+                f"{what.id} {shown(name)} {state.id}: struktur berkas diubah di luar aplikasi, "
+                "perubahan data final mungkin tidak ditolak; periksa hasil lain.",
+                f"{what.en} {shown(name)} {state.en}: the file's structure was changed outside "
+                "the program, changes of finalized data may not have been refused; see the other "
+                "results.",
             )
         )
     return problems

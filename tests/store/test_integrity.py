@@ -178,3 +178,12 @@ def test_a_file_or_catalogue_no_assessment_uses_is_checked_too(db_path, final):
     found = problems(db_path)
     assert any(f"Lampiran {'0' * 12}…: isinya tidak lagi cocok" in p for p in found)
     assert any("Katalog LAIN 1 (#" in p and "teksnya tidak lagi cocok" in p for p in found)
+
+
+def test_a_table_dropped_with_its_rows_is_named(db_path, final, capsys):
+    """DROP TABLE deletes the rows without firing a trigger: no file can refuse it."""
+    with closing(sqlite3.connect(db_path)) as conn:
+        conn.execute("DROP TABLE evidence")
+        conn.commit()
+    code, _, err = run_cli(capsys, db_path, "check")
+    assert code == 1 and "- Tabel evidence hilang: struktur berkas diubah" in err
