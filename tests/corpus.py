@@ -271,6 +271,14 @@ def _damaged_deflate(entries: Entries) -> bytes:
     return bytes(data)
 
 
+def _newer_zip_version(entries: Entries) -> bytes:
+    """A zip whose first entry needs "version 6.4" to extract (zipfile: NotImplementedError)."""
+    data = bytearray(_zip(entries))
+    central = data.index(b"PK\x01\x02")
+    data[central + 6 : central + 8] = (64).to_bytes(2, "little")
+    return bytes(data)
+
+
 def package_cases(entries: Entries) -> dict[str, tuple[bytes, str]]:
     """name: (the package file's bytes, words of its refusal)."""
     from kotacerdas_desktop.exchange.format import ASSESSMENT, CATALOGUE, MANIFEST, SIGNATURE
@@ -311,6 +319,7 @@ def package_cases(entries: Entries) -> dict[str, tuple[bytes, str]]:
             "tanda tangan paket tidak sah",
         ),
         "deflate-damaged.kcpkg": (_damaged_deflate(entries), "assessment.json rusak"),
+        "zip-version-6.4.kcpkg": (_newer_zip_version(entries), "bukan berkas zip yang utuh"),
         "manifest-nan.kcpkg": (
             _zip(
                 with_member(entries, MANIFEST, manifest.replace(b'"revision":1', b'"revision":NaN'))

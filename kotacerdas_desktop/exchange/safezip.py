@@ -68,7 +68,13 @@ def open_zip(path: Path) -> zipfile.ZipFile:
         if not path.is_file():
             raise refuse(t(f"{path.name} bukan berkas biasa", f"{path.name} is not a regular file"))
         return zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError) as exc:
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        NotImplementedError,
+        ValueError,
+        EOFError,
+    ) as exc:
         raise refuse(
             t(
                 f"{path.name} bukan paket KotaCerdas (bukan berkas zip yang utuh)",
