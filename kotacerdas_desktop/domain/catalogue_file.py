@@ -291,7 +291,9 @@ def read_catalogue_text(path: Path) -> str:
                 ),
                 field="file",
             )
-        return data.decode("utf-8-sig")
+        # Line ends as text mode reads them (a checkout or editor on Windows writes CRLF), so
+        # the stored text and its SHA-256 are the same on every system.
+        return data.decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
     except (OSError, UnicodeDecodeError) as exc:
         raise ValidationError(
             t(
