@@ -12,11 +12,11 @@ from kotacerdas_desktop.domain.document_number import check_classification_code,
 from kotacerdas_desktop.domain.errors import NotFoundError, ValidationError
 from kotacerdas_desktop.domain.model import ROLES, Agency, Signatory
 from kotacerdas_desktop.domain.nip import check_nip
-from kotacerdas_desktop.domain.text import t
+from kotacerdas_desktop.domain.text import shown, t
 from kotacerdas_desktop.store import audit
 from kotacerdas_desktop.store.clock import new_uuid
 
-_AGENCY_CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$")
+AGENCY_CODE = re.compile(r"[A-Z0-9][A-Z0-9._-]{0,31}")  # as stored: typed codes are upper-cased
 
 
 def check_signatory(signatory: Signatory) -> Signatory:
@@ -63,11 +63,11 @@ class Agencies:
 
     def add(self, agency: Agency, actor: str | None = None) -> Agency:
         code = agency.code.strip().upper()
-        if not _AGENCY_CODE.match(code):
+        if not AGENCY_CODE.fullmatch(code):
             raise ValidationError(
                 t(
-                    f'Kode OPD "{agency.code}" tidak sah: gunakan huruf, angka, titik, - atau _ (maks. 32 karakter).',
-                    f'Agency code "{agency.code}" is invalid: use letters, digits, dot, - or _ (max. 32 characters).',
+                    f'Kode OPD "{shown(agency.code)}" tidak sah: gunakan huruf, angka, titik, - atau _ (maks. 32 karakter).',
+                    f'Agency code "{shown(agency.code)}" is invalid: use letters, digits, dot, - or _ (max. 32 characters).',
                 ),
                 "code",
             )

@@ -142,11 +142,11 @@ def test_the_index_method_is_declared_or_follows_the_lenses(smartcity_data):
         ),
         (
             lambda d: d["dimensions"][0].update(weight=float("inf")),
-            "dimensions[0].weight: bobot harus berupa angka terhingga",
+            "dimensions[0].weight: harus berupa angka terhingga",
         ),
         (
             lambda d: d["dimensions"][0]["elements"][0].update(weight=float("nan")),
-            "bobot harus berupa angka terhingga",
+            "dimensions[0].elements[0].weight: harus berupa angka terhingga",
         ),
     ],
 )

@@ -21,6 +21,13 @@ LENSES = ["baseline", "output", "outcome", "impact", "quickwin"]
 ANSWER = st.one_of(st.none(), st.just("na"), st.integers(1, 5))
 
 
+def _some_weight(items: list[dict]) -> list[dict]:
+    """Siblings may weigh 0 but not all of them (the checker refuses that: nothing to score)."""
+    if not any(item["weight"] for item in items):
+        items[0]["weight"] = 1
+    return items
+
+
 @st.composite
 def catalogues(draw, dimensions: int = 3, elements: int = 3, indicators: int = 4):
     """(catalogue data, answers): up to ``dimensions`` x ``elements`` x ``indicators``, and an
@@ -45,7 +52,7 @@ def catalogues(draw, dimensions: int = 3, elements: int = 3, indicators: int = 4
                     "code": f"D{d}.E{e}",
                     "weight": draw(WEIGHTS),
                     "name": {"id": "e"},
-                    "indicators": indicator_list,
+                    "indicators": _some_weight(indicator_list),
                 }
             )
         sections.append(
@@ -53,9 +60,10 @@ def catalogues(draw, dimensions: int = 3, elements: int = 3, indicators: int = 4
                 "code": f"D{d}",
                 "weight": draw(WEIGHTS),
                 "name": {"id": "d"},
-                "elements": element_list,
+                "elements": _some_weight(element_list),
             }
         )
+    _some_weight(sections)
     enabler_code = "EN.A.1"
     sections.append(
         {
