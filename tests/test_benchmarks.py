@@ -106,7 +106,7 @@ def test_the_generated_city_is_realistic_and_the_same_for_the_same_seed(tmp_path
             )
         ]
         sizes = [row[0] for row in store.db.execute("SELECT size FROM attachments")]
-    assert 100 <= min(lengths) and max(lengths) <= 3000
+    assert min(lengths) >= 100 and max(lengths) <= 3000
     assert max(lengths) > 1500 and sorted(lengths)[len(lengths) // 2] < 1000
     assert len(sizes) == summary.files and all(10_000 <= s <= 4_000_010 for s in sizes)
 

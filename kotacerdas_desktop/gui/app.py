@@ -132,7 +132,7 @@ def open_store(path: Path) -> Store | None:
                 title=str(t(f"Membuka {path.name} …", f"Opening {path.name} …")),
                 cancellable=False,
             )
-            return Store.open(path)
+            return Store.open(path, checked=True)
         except DamagedError as error:
             if not offer_restore(path, error):
                 return None

@@ -62,7 +62,7 @@ def load(store: Store, year: int | None) -> CityData:
         agency_changes=agency_changes,
         compared=previous is not None,
         city_name=store.settings.get("city_name") or "",
-        agencies=len(store.agencies.list()),
+        agencies=len(store.agencies.names()),
         drafts=drafts,
     )
 

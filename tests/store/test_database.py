@@ -68,6 +68,30 @@ def test_every_older_version_is_backed_up_and_migrated(tmp_path, old_version):
     assert pragma(backups[0], "user_version") == old_version
 
 
+def test_a_checked_reopen_only_connects_to_a_current_file(tmp_path):
+    """A worker's own connection to a file the program opened already: no second check,
+    backup or catalogue import; a file that is not current still gets the whole open."""
+    path = tmp_path / "kota.sqlite"
+    with Store.open(path) as store:
+        store.settings.set("city_name", "Kota Mojokerto")
+    Store.open(path).close()  # the day's first open of an existing file makes its backup
+    backups = tmp_path / "backups"
+    assert list(backups.glob("kota.daily.*.sqlite"))
+    for backup in backups.iterdir():
+        backup.unlink()
+    with Store.open(path, checked=True) as store:
+        assert store.settings.get("city_name") == "Kota Mojokerto"
+    assert list(backups.iterdir()) == []
+    old = tmp_path / "lama.sqlite"
+    conn = sqlite3.connect(old, isolation_level=None)
+    migrate(conn, target=SCHEMA_VERSION - 1)
+    conn.close()
+    with Store.open(old, checked=True) as store:
+        assert store.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        assert {c.code for c in store.catalogues.list()} >= {"SMARTCITY", "SPBE"}
+    assert len(list(backups.glob("lama.migration-*.sqlite"))) == 1
+
+
 def test_newer_file_is_refused_and_left_unchanged(db_path):
     Store.open(db_path).close()
     conn = sqlite3.connect(db_path)
