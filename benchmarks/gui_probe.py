@@ -80,7 +80,7 @@ def switch(db: Path, rounds: int) -> dict:
 
 def city(db: Path) -> dict:
     from kotacerdas_desktop.gui import app
-    from kotacerdas_desktop.gui.city_window import open_city_window
+    from kotacerdas_desktop.gui.city_launch import open_city_window
 
     qt = app.create_app()
     start = time.perf_counter()
