@@ -176,3 +176,24 @@ def test_default_location_is_the_user_data_folder_unless_overridden(monkeypatch,
     assert path.name == "kotacerdas.sqlite" and "KotaCerdas" in str(path)
     monkeypatch.setenv(DB_ENV, str(tmp_path / "env.sqlite"))
     assert default_db_path() == tmp_path / "env.sqlite"
+
+
+def test_no_sqlite_utils_plugin_touches_the_connection(tmp_path):
+    """Whatever package is installed, its sqlite-utils plugin never hooks our connection (and
+    finding plugins, which reads every package's metadata, is not part of opening)."""
+    from sqlite_utils import hookimpl
+    from sqlite_utils.plugins import pm
+
+    class Plugin:
+        @hookimpl
+        def prepare_connection(self, conn):
+            conn.create_function("dari_plugin", 0, lambda: 1)
+
+    plugin = Plugin()
+    pm.register(plugin, name="uji-plugin")
+    try:
+        with Store.open(tmp_path / "kota.sqlite") as store:
+            with pytest.raises(sqlite3.OperationalError, match="dari_plugin"):
+                store.db.execute("SELECT dari_plugin()")
+    finally:
+        pm.unregister(plugin)
