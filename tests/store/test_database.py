@@ -192,8 +192,10 @@ def test_no_sqlite_utils_plugin_touches_the_connection(tmp_path):
     plugin = Plugin()
     pm.register(plugin, name="uji-plugin")
     try:
-        with Store.open(tmp_path / "kota.sqlite") as store:
-            with pytest.raises(sqlite3.OperationalError, match="dari_plugin"):
-                store.db.execute("SELECT dari_plugin()")
+        with (
+            Store.open(tmp_path / "kota.sqlite") as store,
+            pytest.raises(sqlite3.OperationalError, match="dari_plugin"),
+        ):
+            store.db.execute("SELECT dari_plugin()")
     finally:
         pm.unregister(plugin)
