@@ -89,7 +89,7 @@ def cold_start_rows(folder: Path, demo: Path, dist: Path, runs: int) -> list[Row
                 ours,
                 empty,
                 target=START_TARGET,
-                note=f"the build in {dist}",
+                note="the frozen folders build.spec makes: KotaCerdas against BareWindow",
             )
         )
     return rows

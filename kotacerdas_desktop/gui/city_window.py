@@ -1,8 +1,8 @@
 """The coordinator's Kota (city) window: one year of the whole city, one view module per tab.
 
 Opened from the main window's Kota menu (Ctrl+Shift+K, gui/city_launch.py). The figures are
-computed off the GUI thread (``city_data.CityLoader``: about half a second
-for 60 agencies) and recomputed whenever stored data changes in a way that can move
+computed off the GUI thread (``city_data.CityLoader``: 0.1-0.2 s for 60
+agencies on the development machine) and recomputed whenever stored data changes in a way that can move
 them (an assessment finalized, reopened or imported, an agency added or
 renamed; not the drafts' autosave). Enter or a double-click on an agency
 anywhere in the tabs opens that agency's assessment in the main window, where
