@@ -12,7 +12,6 @@ import json
 import os
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 from measure import Row, Target  # benchmarks/measure.py, beside this script
@@ -35,32 +34,12 @@ def environment(folder: Path) -> dict[str, str]:
     return env
 
 
-def _seconds(command: list[str], env: dict[str, str]) -> float:
-    start = time.perf_counter()
-    done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=300)
-    elapsed = time.perf_counter() - start
-    if done.returncode != 0:
-        raise RuntimeError(f"{' '.join(command[:3])} failed: {done.stderr[-2000:]}")
-    return elapsed
-
-
-def _starts(app: list[str], bare: list[str], env: dict[str, str], runs: int) -> tuple[list, list]:
-    """Alternating starts of the app and the empty window, after one untimed start of each."""
-    _seconds(app, env)
-    _seconds(bare, env)
-    ours, empty = [], []
-    for _ in range(runs):
-        ours.append(_seconds(app, env))
-        empty.append(_seconds(bare, env))
-    return ours, empty
-
-
 def cold_start_rows(folder: Path, demo: Path, dist: Path, runs: int) -> list[Row]:
     """From source, and frozen when ``dist`` holds a build (KotaCerdas and BareWindow)."""
     env = environment(folder)
     app = [sys.executable, "-m", "kotacerdas_desktop", "--quit-after-start", "--db", str(demo)]
     bare = [sys.executable, "-c", freeze.BARE_SCRIPT, "--quit-after-start"]
-    ours, empty = _starts(app, bare, env, runs)
+    ours, empty = build.start_samples(app, bare, env, runs)
     rows = [
         Row(
             "cold start to a usable form (demo city)",
@@ -76,7 +55,7 @@ def cold_start_rows(folder: Path, demo: Path, dist: Path, runs: int) -> list[Row
     if build.executable(frozen_app).is_file() and build.executable(frozen_bare).is_file():
         copy = folder / "frozen-demo.sqlite"
         copy.write_bytes(demo.read_bytes())
-        ours, empty = _starts(
+        ours, empty = build.start_samples(
             [str(build.executable(frozen_app)), "--quit-after-start", "--db", str(copy)],
             [str(build.executable(frozen_bare)), "--quit-after-start"],
             env,

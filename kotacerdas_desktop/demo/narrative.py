@@ -18,22 +18,9 @@ from kotacerdas_desktop.demo.agencies import DemoAgency
 from kotacerdas_desktop.demo.answers import agency_words, lower_first
 from kotacerdas_desktop.domain.catalogue import Indicator
 from kotacerdas_desktop.domain.model import Answer
+from kotacerdas_desktop.reports.indonesian import MONTHS
 
 SHORTEST, LONGEST = 100, 3000
-MONTHS = (
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-)
 WORK = (
     "Pada bulan {month} {agency} memantau pelaksanaannya bersama bidang terkait dan "
     "mencatat hasilnya dalam laporan bulanan kepada pimpinan.",
