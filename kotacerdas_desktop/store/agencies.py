@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Iterable
 
 from sqlite_utils import Database
 
@@ -55,6 +56,24 @@ def agency_fields(agency: Agency | None) -> dict[str, str | None]:
         for name in SIGNATORY_KEYS:
             fields[f"{role}.{name}"] = getattr(s, name)
     return fields
+
+
+def _agency(row: dict, signatories: Iterable[dict]) -> Agency:
+    agency = Agency(
+        row["code"],
+        row["name"],
+        row["address"],
+        row["city"],
+        row["logo"],
+        uuid=row["uuid"],
+        classification_code=row["classification_code"],
+        unit_code=row["unit_code"],
+    )
+    for s in signatories:
+        agency.signatories[s["role"]] = Signatory(
+            s["role"], s["name"], s["nip"], s["rank"], s["position"]
+        )
+    return agency
 
 
 class Agencies:
@@ -142,22 +161,10 @@ class Agencies:
         rows = list(self.db.query("SELECT * FROM agencies WHERE code = ?", [code.strip().upper()]))
         if not rows:
             return None
-        row = rows[0]
-        agency = Agency(
-            row["code"],
-            row["name"],
-            row["address"],
-            row["city"],
-            row["logo"],
-            uuid=row["uuid"],
-            classification_code=row["classification_code"],
-            unit_code=row["unit_code"],
+        signatories = self.db.query(
+            "SELECT * FROM signatories WHERE agency_code = ?", [rows[0]["code"]]
         )
-        for s in self.db.query("SELECT * FROM signatories WHERE agency_code = ?", [row["code"]]):
-            agency.signatories[s["role"]] = Signatory(
-                s["role"], s["name"], s["nip"], s["rank"], s["position"]
-            )
-        return agency
+        return _agency(rows[0], signatories)
 
     def get(self, code: str) -> Agency:
         agency = self.find(code)
@@ -169,7 +176,15 @@ class Agencies:
         return agency
 
     def list(self) -> list[Agency]:
+        """Every agency with its signatories, by name (two queries, however many agencies)."""
+        signatories: dict[str, list[dict]] = {}
+        for row in self.db.query("SELECT * FROM signatories"):
+            signatories.setdefault(row["agency_code"], []).append(row)
         return [
-            self.get(row["code"])
-            for row in self.db.query("SELECT code FROM agencies ORDER BY name")
+            _agency(row, signatories.get(row["code"], []))
+            for row in self.db.query("SELECT * FROM agencies ORDER BY name")
         ]
+
+    def names(self) -> dict[str, str]:
+        """Every agency's name by its code, in order of name (nothing else read: no logos)."""
+        return dict(self.db.execute("SELECT code, name FROM agencies ORDER BY name").fetchall())
