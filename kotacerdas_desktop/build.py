@@ -171,25 +171,36 @@ def start_seconds(command: Sequence[str], env: dict[str, str]) -> float:
     return time.perf_counter() - started
 
 
+def start_samples(
+    app_command: Sequence[str], bare_command: Sequence[str], env: dict[str, str], runs: int
+) -> tuple[list[float], list[float]]:
+    """Seconds of ``runs`` starts of each program, alternating so both see the same machine,
+    after one untimed start of each (benchmarks/run.py times the same way)."""
+    start_seconds(app_command, env)
+    start_seconds(bare_command, env)
+    app_times, bare_times = [], []
+    for _ in range(runs):
+        app_times.append(start_seconds(app_command, env))
+        bare_times.append(start_seconds(bare_command, env))
+    return app_times, bare_times
+
+
 def measure_starts(app: Path, bare: Path, runs: int) -> tuple[float, float]:
-    """Median start of each, alternating so both see the same machine.
+    """Median start of each.
 
     The app opens a filled database (the demo city), as on an office PC in
-    use; one untimed start of each comes first. Window settings go to a
-    temporary folder, not the user's.
+    use. Window settings go to a temporary folder, not the user's.
     """
     with tempfile.TemporaryDirectory(prefix="kotacerdas-start-") as tmp:
         env = _offscreen_env() | {"KOTACERDAS_UI_SETTINGS": str(Path(tmp) / "jendela.ini")}
         db = str(Path(tmp) / "kota.sqlite")
         subprocess.run([str(executable(app, console=True)), "--db", db, "demo"], **_QUIET, env=env)
-        app_command = [str(executable(app)), "--quit-after-start", "--db", db]
-        bare_command = [str(executable(bare)), "--quit-after-start"]
-        start_seconds(app_command, env)
-        start_seconds(bare_command, env)
-        app_times, bare_times = [], []
-        for _ in range(runs):
-            app_times.append(start_seconds(app_command, env))
-            bare_times.append(start_seconds(bare_command, env))
+        app_times, bare_times = start_samples(
+            [str(executable(app)), "--quit-after-start", "--db", db],
+            [str(executable(bare)), "--quit-after-start"],
+            env,
+            runs,
+        )
     return statistics.median(app_times), statistics.median(bare_times)
 
 

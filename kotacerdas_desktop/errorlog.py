@@ -17,12 +17,15 @@ import sys
 import threading
 import traceback
 from collections.abc import Callable
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from platformdirs import user_log_dir
 
 from kotacerdas_desktop import __version__
+
+if TYPE_CHECKING:
+    from logging.handlers import RotatingFileHandler
 
 LOG_ENV = "KOTACERDAS_LOG_DIR"
 LOG_NAME = "kotacerdas.log"
@@ -47,6 +50,10 @@ def logger() -> logging.Logger:
             _logger.removeHandler(_handler)
             _handler.close()
         path.parent.mkdir(parents=True, exist_ok=True)
+        # Imported when the first error is logged: it brings sockets and pickling along,
+        # which a start without errors need not load.
+        from logging.handlers import RotatingFileHandler
+
         _handler = RotatingFileHandler(
             path, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8"
         )

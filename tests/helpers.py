@@ -1,8 +1,9 @@
 """Test helpers: run the command in-process, snapshot a database's whole content, open a copy of
-a prepared database, and run a benchmark's smoke mode."""
+a prepared database, run a benchmark's smoke mode, and what no message may hold raw."""
 
 from __future__ import annotations
 
+import re
 import shutil
 import sqlite3
 import subprocess
@@ -15,6 +16,10 @@ import pytest
 
 from kotacerdas_desktop.cli import main
 from kotacerdas_desktop.store import Store
+
+# What a message must never hold raw: characters a terminal acts on or that hide or reorder
+# text (C0 and C1 controls but tab and newline, lone surrogates, bidirectional controls).
+HIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\u202a-\u202e\u2066-\u2069]")
 
 
 def snapshot(path: Path) -> str:

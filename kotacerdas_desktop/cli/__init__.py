@@ -3,18 +3,22 @@
 Every subcommand module has ``register(subparsers)``; a handler takes the open
 store and the parsed arguments and returns the exit code. Whatever happens,
 the command prints one clear line on stderr (Indonesian, or English with
---lang en, KOTACERDAS_LANG=en or the language saved in the app), never a traceback; an unexpected error is written with
-its traceback to the log file, whose path the line names. Exit codes:
+--lang en, KOTACERDAS_LANG=en or the language saved in the app), never a
+traceback; an unexpected error is written with its traceback to the log
+file, whose path the line names. Exit codes:
 
 0 done; 1 the command ran and found problems (check, verify, some sheets of
---all); 2 refused (a rule a user broke, an unusable file; nothing changed);
-3 another program is writing (nothing changed; try again); 4 unexpected
-error (logged); 130 interrupted (Ctrl+C).
+--all); 2 refused (a rule a user broke, an unusable file, an argument that is
+not text; nothing changed); 3 another program is writing (nothing changed;
+try again); 4 unexpected error (logged); 130 interrupted (Ctrl+C); 141 the
+output was closed (``| head``), as a shell tool ends: quietly.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
 import sqlite3
 import sys
 from collections.abc import Sequence
@@ -35,7 +39,7 @@ from kotacerdas_desktop.cli import (
 )
 from kotacerdas_desktop.cli.parser import EXIT_USER_ERROR, LANG_OPTION, Parser, language_flag
 from kotacerdas_desktop.domain.errors import BusyError, KotaCerdasError
-from kotacerdas_desktop.domain.text import LANGUAGES, t
+from kotacerdas_desktop.domain.text import LANGUAGES, shown, t
 from kotacerdas_desktop.store.database import storage_error
 from kotacerdas_desktop.store.location import default_db_path
 
@@ -43,6 +47,7 @@ EXIT_PROBLEMS = 1
 EXIT_BUSY = 3
 EXIT_UNEXPECTED = 4
 EXIT_INTERRUPTED = 130
+EXIT_OUTPUT_CLOSED = 141  # 128 + SIGPIPE, what a shell reports for a tool whose reader went away
 MODULES = (catalogue, agency, assessment, history, admin, backup, sheet, exchange, recap, plan)
 
 
@@ -81,9 +86,56 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    language.start(language_flag(sys.argv[1:] if argv is None else argv))
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    language.start(language_flag(arguments))
+    try:
+        if (number := undecodable(arguments)) is not None:
+            return refused_argument(number, arguments[number - 1])
+        return _run(arguments)
+    except BrokenPipeError:
+        return output_closed()
+
+
+def undecodable(arguments: Sequence[str]) -> int | None:
+    """The position (from 1) of the first argument that is not text: bytes that are not UTF-8
+    reach Python as lone surrogates, which no message, file name or database text can hold."""
+    for number, argument in enumerate(arguments, 1):
+        try:
+            argument.encode("utf-8")
+        except UnicodeEncodeError:
+            return number
+    return None
+
+
+def refused_argument(number: int, argument: str) -> int:
+    said = shown(os.fsencode(argument).decode("utf-8", "backslashreplace"))
+    print(
+        t(
+            f'kotacerdas: argumen ke-{number} "{said}" tidak dapat dibaca sebagai teks (bukan '
+            "UTF-8); tidak ada yang diubah. Ketik ulang argumen itu; berkas atau folder yang "
+            "namanya bukan UTF-8 perlu diganti namanya lebih dulu.",
+            f'kotacerdas: argument {number} "{said}" cannot be read as text (it is not UTF-8); '
+            "nothing was changed. Type that argument again; a file or folder whose name is not "
+            "UTF-8 needs a new name first.",
+        ),
+        file=sys.stderr,
+    )
+    return EXIT_USER_ERROR
+
+
+def output_closed() -> int:
+    """The reader of our output went away (``kotacerdas catalogue show --json | head``): stop
+    quietly, as a shell tool does. What is still buffered goes to the null device, so Python's
+    own flush at exit finds nothing to complain about."""
+    # A stdout that is no file (a test's capture) has nothing to redirect.
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    return EXIT_OUTPUT_CLOSED
+
+
+def _run(arguments: list[str]) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(arguments)
     if args.self_test:
         from kotacerdas_desktop.selftest import run_self_test
 
@@ -115,6 +167,8 @@ def run_handler(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         print(t("kotacerdas: dihentikan.", "kotacerdas: interrupted."), file=sys.stderr)
         return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        return output_closed()
     except Exception as exc:
         return unexpected(exc, args)
 

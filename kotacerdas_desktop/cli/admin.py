@@ -99,12 +99,14 @@ def run_verify(store: Store, args: argparse.Namespace) -> int:
     if not found.intact:
         print(
             t(
-                "Perhatian: data yang tersimpan sekarang tidak lagi menghasilkan sidik jari ini "
-                "(berkas diubah di luar aplikasi).",
-                "Warning: the data stored now no longer gives this fingerprint "
-                "(the file was changed outside the program).",
+                "Perhatian: data yang tersimpan sekarang tidak lagi cocok dengan yang difinalisasi "
+                "(berkas diubah di luar aplikasi):",
+                "Warning: the data stored now no longer matches what was finalized "
+                "(the file was changed outside the program):",
             ),
             file=sys.stderr,
         )
+        for problem in found.problems:
+            print(f"- {problem}", file=sys.stderr)
         return 1
     return 0

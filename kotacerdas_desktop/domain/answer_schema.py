@@ -8,7 +8,9 @@ added anywhere else fails a test (tests/domain/test_answer_schema.py).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from kotacerdas_desktop.domain.model import Answer, Evidence
 
@@ -53,26 +55,39 @@ EDITED_EVIDENCE_NAMES = tuple(f.name for f in EVIDENCE_FIELDS if f.edited)
 EVIDENCE_NAMES = tuple(f.name for f in EVIDENCE_FIELDS)
 
 
-def _to_value(field: Field, value: object) -> object:
-    if field.kind == BOOL:
-        return bool(value)
-    if field.kind == TEXT:
-        return "" if value is None else str(value)
-    if field.kind == INT:
-        return int(value or 0)
-    return None if value is None else int(value)  # LEVEL
+def _text(value: object) -> str:
+    return "" if value is None else str(value)
+
+
+def _level(value: Any) -> int | None:
+    return None if value is None else int(value)
+
+
+def _int(value: Any) -> int:
+    return int(value or 0)
+
+
+_CONVERT: dict[str, Callable[[Any], object]] = {
+    BOOL: bool,
+    TEXT: _text,
+    LEVEL: _level,
+    INT: _int,
+}
+# (name, converter) of every field, looked up once: a city reads thousands of answers.
+_ANSWER_VALUES = tuple((f.name, _CONVERT[f.kind]) for f in ANSWER_FIELDS)
+_EVIDENCE_VALUES = tuple((f.name, _CONVERT[f.kind]) for f in EVIDENCE_FIELDS)
 
 
 def answer_from_row(indicator_code: str, row: dict) -> Answer:
     """An Answer from a row (or JSON object) holding every answer field."""
-    return Answer(indicator_code, **{f.name: _to_value(f, row.get(f.name)) for f in ANSWER_FIELDS})
+    get = row.get
+    return Answer(indicator_code, **{name: value(get(name)) for name, value in _ANSWER_VALUES})
 
 
 def evidence_from_row(row: dict, evidence_id: int | None = None) -> Evidence:
     """Evidence from a row (or JSON object) holding every evidence field."""
-    return Evidence(
-        id=evidence_id, **{f.name: _to_value(f, row.get(f.name)) for f in EVIDENCE_FIELDS}
-    )
+    get = row.get
+    return Evidence(id=evidence_id, **{name: value(get(name)) for name, value in _EVIDENCE_VALUES})
 
 
 def answer_record(answer: Answer) -> dict:

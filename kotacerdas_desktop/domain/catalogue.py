@@ -107,6 +107,9 @@ class Catalogue:
     _by_code: dict[str, tuple[Dimension, Element, Indicator]] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
+    # Values worked out from this catalogue alone by the modules that need them, kept while
+    # it lives (domain/weights.py: its weights as scoring uses them); never its content.
+    memo: dict[object, object] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         for dimension in self.dimensions:

@@ -7,14 +7,15 @@ Indonesian and English (docs/catalogue-format.md).
 
 from __future__ import annotations
 
-import math
 import re
 from typing import Any
 
 from kotacerdas_desktop.domain.errors import ValidationError
-from kotacerdas_desktop.domain.text import LocalText, t
+from kotacerdas_desktop.domain.text import LocalText, shown, t
 
-CODE = re.compile(r"^[A-Z0-9][A-Z0-9._-]*$")
+CODE = re.compile(r"[A-Z0-9][A-Z0-9._-]{0,63}")
+VERSION = re.compile(r"[0-9A-Za-z][0-9A-Za-z._+-]{0,31}")
+MAX_WEIGHT = 1_000_000  # relative weights: a few digits say everything; sums stay exact and small
 
 
 class Checker:
@@ -27,11 +28,11 @@ class Checker:
         self.replaced: dict[str, tuple[str, str]] = {}
 
     def fail(self, path: str, problem: LocalText) -> ValidationError:
-        where = path or "(akar)"
+        source = shown(self.source)
         return ValidationError(
             t(
-                f"Berkas katalog {self.source}, {where}: {problem.id}",
-                f"Catalogue file {self.source}, {path or '(root)'}: {problem.en}",
+                f"Berkas katalog {source}, {path or '(akar)'}: {problem.id}",
+                f"Catalogue file {source}, {path or '(root)'}: {problem.en}",
             ),
             field=path,
         )
@@ -79,29 +80,37 @@ class Checker:
         value = data.get("weight", default)
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             raise self.fail(f"{path}.weight", t("harus berupa angka", "must be a number"))
-        if not math.isfinite(value):
-            raise self.fail(
-                f"{path}.weight",
-                t("bobot harus berupa angka terhingga", "a weight must be a finite number"),
-            )
-        if value < 0:
+        if not 0 <= value <= MAX_WEIGHT:  # NaN compares false: refused too
             raise self.fail(
                 f"{path}.weight",
                 t(
-                    f"bobot tidak boleh negatif ({value})",
-                    f"a weight must not be negative ({value})",
+                    f"bobot tidak boleh negatif dan paling besar {MAX_WEIGHT:,} ({shown(value)})",
+                    f"a weight must not be negative and is at most {MAX_WEIGHT:,} ({shown(value)})",
                 ),
             )
         return float(value)
 
+    def weights_sum_above_zero(self, weights: list[float], path: str) -> None:
+        """Siblings whose weights are all 0 leave their parent without a score: refused."""
+        if not any(weights):
+            raise self.fail(
+                path,
+                t(
+                    "bobot semua butirnya 0; paling sedikit satu harus lebih dari 0 agar nilainya "
+                    "dapat dihitung",
+                    "every item's weight is 0; at least one must be above 0 so a score can be "
+                    "computed",
+                ),
+            )
+
     def code(self, data: dict[str, Any], path: str, prefix: str = "") -> str:
         value = data.get("code")
-        if not isinstance(value, str) or not CODE.match(value):
+        if not isinstance(value, str) or not CODE.fullmatch(value):
             raise self.fail(
                 f"{path}.code" if path else "code",
                 t(
-                    "kode wajib diisi dengan huruf besar, angka, titik, - atau _",
-                    "a code is required: capital letters, digits, dot, - or _",
+                    "kode wajib diisi dengan huruf besar, angka, titik, - atau _ (maks. 64 karakter)",
+                    "a code is required: capital letters, digits, dot, - or _ (at most 64 characters)",
                 ),
             )
         if prefix and not value.startswith(prefix + "."):
@@ -124,6 +133,20 @@ class Checker:
             self.codes.add(value)
         return value
 
+    def version(self, data: dict[str, Any]) -> str:
+        value = data.get("version")
+        if not isinstance(value, str) or not VERSION.fullmatch(value):
+            raise self.fail(
+                "version",
+                t(
+                    "versi katalog wajib diisi: huruf, angka, titik, +, - atau _ (maks. 32 karakter), "
+                    "mis. 2026.2",
+                    "the catalogue version is required: letters, digits, dot, +, - or _ (at most 32 "
+                    "characters), e.g. 2026.2",
+                ),
+            )
+        return value
+
     def replaces(self, data: dict[str, Any], path: str, indicator: str) -> tuple[str, ...]:
         """An indicator's ``replaces``: codes of earlier versions, each claimed by one indicator only.
 
@@ -137,7 +160,7 @@ class Checker:
         codes = []
         for i, code in enumerate(value):
             item = f"{where}[{i}]"
-            if not isinstance(code, str) or not CODE.match(code):
+            if not isinstance(code, str) or not CODE.fullmatch(code):
                 raise self.fail(
                     item,
                     t(

@@ -8,7 +8,7 @@ wrong, in Indonesian and English.
 
 from __future__ import annotations
 
-import json
+import os
 import re
 from pathlib import Path
 from typing import Any
@@ -29,25 +29,27 @@ from kotacerdas_desktop.domain.catalogue import (
     Predicate,
 )
 from kotacerdas_desktop.domain.catalogue_checker import Checker
+from kotacerdas_desktop.domain.catalogue_json import MAX_FILE_BYTES, check_shape, parse, too_large
 from kotacerdas_desktop.domain.errors import ValidationError
-from kotacerdas_desktop.domain.text import LocalText, t
+from kotacerdas_desktop.domain.text import LocalText, shown, t
 
 FORMAT = "kotacerdas-catalogue/1"
+LENS_CODE = re.compile(r"[a-z][a-z0-9_]{0,31}")
 
 
 def parse_catalogue(data: Any, source: str = "<data>") -> Catalogue:
     """Check a parsed catalogue file and build the model; raise ValidationError naming the path."""
     c = Checker(source)
+    check_shape(data, c.fail)
     root = c.obj(data, "")
     if root.get("format") != FORMAT:
         raise c.fail("format", t(f'harus "{FORMAT}"', f'must be "{FORMAT}"'))
     code = c.code(root, "")
-    version = root.get("version")
-    if not isinstance(version, str) or not version.strip():
-        raise c.fail("version", t("versi katalog wajib diisi", "the catalogue version is required"))
+    version = c.version(root)
     labels_raw = c.obj(root.get("level_labels"), "level_labels")
     level_labels = tuple(c.text(labels_raw, str(n), "level_labels") for n in LEVELS)
-    lenses = tuple(_lens(c, raw, f"lenses[{i}]") for i, raw in enumerate(root.get("lenses") or []))
+    raw_lenses = c.items(root, "lenses", "", min_items=0) if "lenses" in root else []
+    lenses = tuple(_lens(c, raw, f"lenses[{i}]") for i, raw in enumerate(raw_lenses))
     lens_codes = {lens.code for lens in lenses}
     predicates = _predicates(c, root)
     dimensions = tuple(
@@ -55,17 +57,23 @@ def parse_catalogue(data: Any, source: str = "<data>") -> Catalogue:
         for i, raw in enumerate(c.items(root, "dimensions", ""))
     )
     c.check_replaced()
+    c.weights_sum_above_zero(
+        [d.weight for d in dimensions if d.kind == KIND_DIMENSION], "dimensions"
+    )
     index = c.obj(root.get("index", {}), "index")
+    index_method = _index_method(c, index, lenses, dimensions)
+    if lenses:  # shown with their weights even when the index weighs the dimensions
+        c.weights_sum_above_zero([lens.weight for lens in lenses], "lenses")
     return Catalogue(
         code=code,
-        version=version.strip(),
+        version=version,
         name=c.text(root, "name", ""),
         description=c.text(root, "description", "", required=False),
         dimensions=dimensions,
         predicates=predicates,
         level_labels=level_labels,
         lenses=lenses,
-        index_method=_index_method(c, index, lenses, dimensions),
+        index_method=index_method,
         weights_source=c.text(index, "weights_source", "index", required=False),
         predicates_source=c.text(index, "predicates_source", "index", required=False),
         source=c.text(root, "source", "", required=False),
@@ -116,10 +124,13 @@ def _index_method(
 def _lens(c: Checker, raw: Any, path: str) -> Lens:
     data = c.obj(raw, path)
     code = data.get("code")
-    if not isinstance(code, str) or not re.match(r"^[a-z][a-z0-9_]*$", code):
+    if not isinstance(code, str) or not LENS_CODE.fullmatch(code):
         raise c.fail(
             f"{path}.code",
-            t("kode lensa wajib diisi (huruf kecil)", "a lens code is required (lower case)"),
+            t(
+                "kode lensa wajib diisi: huruf kecil, angka atau _ (maks. 32 karakter)",
+                "a lens code is required: lower case letters, digits or _ (at most 32 characters)",
+            ),
         )
     return Lens(code, c.text(data, "name", path), c.weight(data, path))
 
@@ -175,9 +186,11 @@ def _dimension(
             )
             for j, ind in enumerate(c.items(edata, "indicators", epath))
         )
+        c.weights_sum_above_zero([i.weight for i in indicators], f"{epath}.indicators")
         elements.append(
             Element(ecode, c.text(edata, "name", epath), indicators, c.weight(edata, epath))
         )
+    c.weights_sum_above_zero([e.weight for e in elements], f"{path}.elements")
     return Dimension(
         code=code,
         name=c.text(data, "name", path),
@@ -198,12 +211,12 @@ def _indicator(
 ) -> Indicator:
     code = c.code(data, path, prefix=element_code)
     lens = data.get("lens")
-    if lens is not None and lens not in lens_codes:
+    if lens is not None and (not isinstance(lens, str) or lens not in lens_codes):
         raise c.fail(
             f"{path}.lens",
             t(
-                f'lensa "{lens}" tidak dideklarasikan di "lenses"',
-                f'lens "{lens}" is not declared in "lenses"',
+                f'lensa "{shown(lens)}" tidak dideklarasikan di "lenses"',
+                f'lens "{shown(lens)}" is not declared in "lenses"',
             ),
         )
     levels_raw = c.items(data, "levels", path)
@@ -258,30 +271,35 @@ def _indicator(
 
 
 def load_catalogue_text(text: str, source: str) -> Catalogue:
-    """Parse catalogue JSON text; a file that is not JSON gets a message with line and column."""
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise ValidationError(
-            t(
-                f"Berkas katalog {source} bukan JSON yang sah (baris {exc.lineno}, kolom {exc.colno}): {exc.msg}",
-                f"Catalogue file {source} is not valid JSON (line {exc.lineno}, column {exc.colno}): {exc.msg}",
-            ),
-            field="file",
-        ) from exc
-    return parse_catalogue(data, source)
+    """Parse and check catalogue JSON text (domain/catalogue_json.py holds it to one meaning and
+    to bounded size and shape); every refusal names the file and the place."""
+    return parse_catalogue(parse(text, source), source)
 
 
-def read_text_file(path: Path, kind: LocalText, field: str) -> str:
-    """The text of a UTF-8 file a user named (a BOM is dropped), or ValidationError naming the
-    file and what it is (``kind``: "Berkas katalog") when it cannot be read."""
+def read_text_file(path: Path, kind: LocalText, field: str, limit: int = MAX_FILE_BYTES) -> str:
+    """The text of a UTF-8 file a user named (a BOM dropped, line ends as text mode reads them),
+    or ValidationError naming the file and what it is (``kind``: "Berkas katalog") when it cannot
+    be read or is larger than ``limit`` (read no further than the limit: a device never ends)."""
     try:
-        return path.read_text(encoding="utf-8-sig")
+        with path.open("rb") as handle:
+            data = handle.read(limit + 1)
+            size = max(os.fstat(handle.fileno()).st_size, len(data))
+        if len(data) > limit:
+            raise ValidationError(
+                t(
+                    f"{kind.id} {shown(path.name)} {too_large(size).id}",
+                    f"{kind.get('en')} {shown(path.name)} {too_large(size).en}",
+                ),
+                field=field,
+            )
+        # Line ends as text mode reads them (a checkout or editor on Windows writes CRLF), so
+        # the stored text and its SHA-256 are the same on every system.
+        return data.decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
     except (OSError, UnicodeDecodeError) as exc:
         raise ValidationError(
             t(
-                f"{kind.id} {path.name} tidak dapat dibaca: {exc}",
-                f"{kind.get('en')} {path.name} cannot be read: {exc}",
+                f"{kind.id} {shown(path.name)} tidak dapat dibaca: {shown(exc, 200)}",
+                f"{kind.get('en')} {shown(path.name)} cannot be read: {shown(exc, 200)}",
             ),
             field=field,
         ) from exc

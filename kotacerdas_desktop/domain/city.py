@@ -22,7 +22,8 @@ from kotacerdas_desktop.domain.scoring import counting_levels, score_levels
 
 @dataclass(frozen=True)
 class AgencyEntry:
-    """One agency's counted assessment: its newest finalized revision of the year."""
+    """One agency's counted assessment: its newest finalized revision of the year. Its
+    answers are read without their evidence (store/city.py): the city never shows it."""
 
     agency_code: str
     agency_name: str
@@ -75,7 +76,7 @@ class CityPicture:
 
 def city_levels(catalogue: Catalogue, entries: Sequence[AgencyEntry]) -> dict[str, IndicatorFigure]:
     """The mean level of every indicator over the agencies that gave it a level."""
-    given: dict[str, list[tuple[Fraction, str]]] = {}
+    given: dict[str, list[tuple[int, str]]] = {}
     for entry in entries:
         for code, level in counting_levels(catalogue, entry.answers).items():
             given.setdefault(code, []).append((level, entry.agency_code))
@@ -87,7 +88,7 @@ def city_levels(catalogue: Catalogue, entries: Sequence[AgencyEntry]) -> dict[st
         lowest = min(level for level, _ in levels)
         figures[indicator.code] = IndicatorFigure(
             code=indicator.code,
-            level=sum((level for level, _ in levels), Fraction(0)) / len(levels),
+            level=Fraction(sum(level for level, _ in levels), len(levels)),
             answered_by=len(levels),
             lowest=tuple(sorted(agency for level, agency in levels if level == lowest)),
         )

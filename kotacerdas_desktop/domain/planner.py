@@ -22,12 +22,8 @@ from kotacerdas_desktop.domain.model import Answer
 from kotacerdas_desktop.domain.plan_solver import Run, solve
 from kotacerdas_desktop.domain.plan_target import Target, effort_of
 from kotacerdas_desktop.domain.score_report import ScoreReport
-from kotacerdas_desktop.domain.scoring import (
-    counting_levels,
-    index_coefficients,
-    score,
-    section_weights,
-)
+from kotacerdas_desktop.domain.scoring import counting_levels, index_coefficients, score
+from kotacerdas_desktop.domain.weights import section_weights
 
 TOP_LEVEL = 5
 MET, PLANNED, UNREACHABLE, UNSCORED = "met", "planned", "unreachable", "unscored"

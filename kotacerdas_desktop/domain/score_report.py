@@ -6,23 +6,13 @@ Both rule sets (``scoring`` and ``scoring_v1``) fill the same report.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from fractions import Fraction
 
 from kotacerdas_desktop.domain.catalogue import KIND_DIMENSION, Catalogue, Predicate
 from kotacerdas_desktop.domain.figures import percent_floor, shown
 from kotacerdas_desktop.domain.model import Answer
-
-
-def weighted_mean(pairs: Iterable[tuple[Fraction | None, Fraction]]) -> Fraction | None:
-    """Mean of the values that exist, by weight; None when nothing carries weight."""
-    total = weight_sum = Fraction(0)
-    for value, weight in pairs:
-        if value is not None and weight > 0:
-            total += value * weight
-            weight_sum += weight
-    return total / weight_sum if weight_sum else None
 
 
 class Completeness:

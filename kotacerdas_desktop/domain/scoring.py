@@ -15,8 +15,9 @@ and a worked example).
   catalogue's lens weights, over the lenses that have a counting indicator.
   Method "dimensions" (SPBE-style): the mean of the dimension scores by
   dimension weight, which is also sum(W x level) / sum(W).
-- Everything is exact (fractions); ``figures.shown`` rounds for display, and the
-  predicate is read from the shown figure.
+- Everything is exact (fractions; means of whole levels by whole-number weights in
+  the same proportions, domain/weights.py); ``figures.shown`` rounds for display, and
+  the predicate is read from the shown figure.
 
 ``RULES_V1`` is the rule every assessment finalized before these rules was
 signed with (index = mean of dimensions, binary rounding): those sheets keep
@@ -28,22 +29,22 @@ from __future__ import annotations
 from collections.abc import Mapping
 from fractions import Fraction
 
-from kotacerdas_desktop.domain.catalogue import KIND_DIMENSION, METHOD_LENSES, Catalogue, Dimension
+from kotacerdas_desktop.domain.catalogue import KIND_DIMENSION, METHOD_LENSES, Catalogue
 from kotacerdas_desktop.domain.figures import exact
 from kotacerdas_desktop.domain.model import RULES_CURRENT, RULES_V1, Answer
-from kotacerdas_desktop.domain.score_report import (
-    DimensionScore,
-    ScoreReport,
-    predicate_of,
-    tally,
+from kotacerdas_desktop.domain.score_report import DimensionScore, ScoreReport, predicate_of, tally
+from kotacerdas_desktop.domain.scoring_v1 import score_v1
+from kotacerdas_desktop.domain.weights import (
+    catalogue_weights,
+    counting_weights,
+    lens_mean,
     weighted_mean,
 )
-from kotacerdas_desktop.domain.scoring_v1 import score_v1
 
-Levels = Mapping[str, Fraction]  # indicator code -> level (an agency's 1-5, or a city mean)
+Levels = Mapping[str, Fraction | int]  # indicator code -> level (an agency's 1-5, or a city mean)
 
 
-def counting_levels(catalogue: Catalogue, answers: Mapping[str, Answer]) -> dict[str, Fraction]:
+def counting_levels(catalogue: Catalogue, answers: Mapping[str, Answer]) -> dict[str, int]:
     """The level of every indicator that counts: answered with a level, weight above 0."""
     levels = {}
     for indicator in catalogue.indicators():
@@ -51,50 +52,13 @@ def counting_levels(catalogue: Catalogue, answers: Mapping[str, Answer]) -> dict
         if answer is None or answer.not_applicable or answer.level is None:
             continue
         if indicator.weight > 0:
-            levels[indicator.code] = Fraction(answer.level)
+            levels[indicator.code] = answer.level
     return levels
-
-
-def _shares(weights: Mapping[str, float]) -> dict[str, Fraction]:
-    """Each weight over the sum of the given (counting) weights; zero weights are left out."""
-    exact_weights = {code: exact(w) for code, w in weights.items() if w > 0}
-    total = sum(exact_weights.values(), Fraction(0))
-    return {code: w / total for code, w in exact_weights.items()} if total else {}
-
-
-def section_weights(dimension: Dimension, levels: Levels) -> dict[str, Fraction]:
-    """Element share x indicator share of each counting indicator in one section."""
-    element_shares = _shares(
-        {
-            e.code: e.weight
-            for e in dimension.elements
-            if any(i.code in levels for i in e.indicators)
-        }
-    )
-    weights = {}
-    for element in dimension.elements:
-        share = element_shares.get(element.code)
-        if share is None:
-            continue
-        inside = _shares({i.code: i.weight for i in element.indicators if i.code in levels})
-        weights |= {code: share * s for code, s in inside.items()}
-    return weights
 
 
 def effective_weights(catalogue: Catalogue, levels: Levels) -> dict[str, Fraction]:
     """W of every counting indicator of the index (enabler sections are never in it)."""
-    sections = {
-        d.code: section_weights(d, levels) for d in catalogue.dimensions if d.kind == KIND_DIMENSION
-    }
-    dimension_shares = _shares(
-        {d.code: d.weight for d in catalogue.dimensions if sections.get(d.code)}
-    )
-    return {
-        code: dimension_shares[d] * w
-        for d, weights in sections.items()
-        if d in dimension_shares
-        for code, w in weights.items()
-    }
+    return dict(counting_weights(catalogue, frozenset(levels)).effective)
 
 
 def index_coefficients(catalogue: Catalogue, levels: Levels) -> dict[str, Fraction]:
@@ -126,31 +90,21 @@ def index_coefficients(catalogue: Catalogue, levels: Levels) -> dict[str, Fracti
     }
 
 
-def _lens_scores(
-    catalogue: Catalogue, levels: Levels, weights: Mapping[str, Fraction]
-) -> dict[str, Fraction | None]:
-    pairs: dict[str, list[tuple[Fraction | None, Fraction]]] = {
-        lens.code: [] for lens in catalogue.lenses
-    }
-    for code, weight in weights.items():
-        lens = catalogue.indicator(code).lens
-        if lens in pairs:
-            pairs[lens].append((levels[code], weight))
-    return {code: weighted_mean(p) for code, p in pairs.items()}
-
-
 def _fill_scores(
     catalogue: Catalogue, sections: Mapping[str, DimensionScore], levels: Levels
 ) -> None:
     """Element scores by indicator weight, section scores by element weight (exact)."""
+    weights = catalogue_weights(catalogue)
     for dimension in catalogue.dimensions:
         section = sections[dimension.code]
         for element in dimension.elements:
             section.elements[element.code].score = weighted_mean(
-                (levels[i.code], exact(i.weight)) for i in element.indicators if i.code in levels
+                (levels.get(i.code), w)
+                for i, w in zip(element.indicators, weights.indicators[element.code], strict=True)
             )
         section.score = weighted_mean(
-            (section.elements[e.code].score, exact(e.weight)) for e in dimension.elements
+            (section.elements[e.code].score, w)
+            for e, w in zip(dimension.elements, weights.elements[dimension.code], strict=True)
         )
 
 
@@ -185,15 +139,22 @@ def score_levels(
     """The figures from the levels that count (an agency's answers, or a city's mean levels)
     and the answered counts of ``score_report.tally``."""
     _fill_scores(catalogue, sections, levels)
+    weights = catalogue_weights(catalogue)
     lenses: dict[str, Fraction | None] = {}
     if catalogue.index_method == METHOD_LENSES:
-        lenses = _lens_scores(catalogue, levels, effective_weights(catalogue, levels))
-        index = weighted_mean((lenses[lens.code], exact(lens.weight)) for lens in catalogue.lenses)
+        terms = counting_weights(catalogue, frozenset(levels)).lenses
+        lenses = {lens.code: lens_mean(levels, terms[lens.code]) for lens in catalogue.lenses}
+        index = weighted_mean(
+            (lenses[lens.code], w) for lens, w in zip(catalogue.lenses, weights.lenses, strict=True)
+        )
     else:
         index = weighted_mean(
-            (sections[d.code].score, exact(d.weight))
-            for d in catalogue.dimensions
-            if d.kind == KIND_DIMENSION
+            (sections[d.code].score, w)
+            for d, w in zip(
+                (d for d in catalogue.dimensions if d.kind == KIND_DIMENSION),
+                weights.dimensions,
+                strict=True,
+            )
         )
     return ScoreReport(
         rules=RULES_CURRENT,

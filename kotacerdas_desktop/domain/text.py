@@ -86,3 +86,16 @@ class LocalText:
 def t(indonesian: str, english: str) -> LocalText:
     """Mark a user-visible string for both languages at the place it is written."""
     return LocalText(indonesian, english)
+
+
+def shown(value: object, limit: int = 60) -> str:
+    """A value read from a file or written by another program, safe to put in a message: every
+    character a terminal would act on or hide (controls, escapes, bidirectional marks, lone
+    surrogates) is written as its escape (``\\x1b``, ``\\u202e``), and a long value is cut."""
+    text = value if isinstance(value, str) else repr(value)
+    if len(text) > limit:
+        text = text[:limit] + "…"
+    return "".join(
+        c if c.isprintable() else c.encode("unicode_escape", "backslashreplace").decode("ascii")
+        for c in text
+    )

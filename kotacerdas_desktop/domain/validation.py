@@ -9,7 +9,7 @@ from dataclasses import replace
 from kotacerdas_desktop.domain.catalogue import Catalogue
 from kotacerdas_desktop.domain.errors import NotFoundError, ValidationError
 from kotacerdas_desktop.domain.model import YEAR_MAX, YEAR_MIN, Answer, Evidence
-from kotacerdas_desktop.domain.text import t
+from kotacerdas_desktop.domain.text import shown, t
 
 MAX_TEXT = 20_000  # characters in one justification or follow-up: pages of text, still printable
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -92,8 +92,8 @@ def check_answer(catalogue: Catalogue, answer: Answer) -> None:
     if not catalogue.has_indicator(answer.indicator_code):
         raise NotFoundError(
             t(
-                f"Indikator {answer.indicator_code} tidak ada di katalog {catalogue.code} {catalogue.version}.",
-                f"Indicator {answer.indicator_code} is not in catalogue {catalogue.code} {catalogue.version}.",
+                f"Indikator {shown(answer.indicator_code)} tidak ada di katalog {catalogue.code} {catalogue.version}.",
+                f"Indicator {shown(answer.indicator_code)} is not in catalogue {catalogue.code} {catalogue.version}.",
             ),
             field="indicator",
         )

@@ -7,11 +7,11 @@ domain/answer_schema.py.
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from kotacerdas_desktop.domain.agency_snapshot import (
     SIGNATORY_KEYS,
-    agency_from_snapshot,
     agency_json,
 )
 from kotacerdas_desktop.domain.answer_schema import (
@@ -36,6 +36,7 @@ from kotacerdas_desktop.domain.model import (
     Signatory,
 )
 from kotacerdas_desktop.domain.package import PackageContents
+from kotacerdas_desktop.domain.text import shown
 from kotacerdas_desktop.exchange.format import (
     ASSESSMENT,
     FORMAT,
@@ -46,6 +47,7 @@ from kotacerdas_desktop.exchange.format import (
     UUID,
     Reader,
 )
+from kotacerdas_desktop.store.agencies import AGENCY_CODE
 
 SIGNED_CANONICAL_VERSIONS = (2, 3)  # forms with an agency snapshot (domain/fingerprint.py)
 ASSESSMENT_KEYS = (
@@ -129,7 +131,7 @@ class ManifestReader(Reader):
         self.texts(root, "", app_version=None, created_at=None, installation=UUID, public_key=HEX64)
         agency = self.obj(root.get("agency"), "agency")
         self.exact_keys(agency, {"code", "name", "uuid"}, "agency")
-        self.texts(agency, "agency", code=None, name=None, uuid=UUID)
+        self.texts(agency, "agency", code=AGENCY_CODE, name=None, uuid=UUID)
         assessment = self.obj(root.get("assessment"), "assessment")
         self.exact_keys(
             assessment,
@@ -189,18 +191,9 @@ class AssessmentReader(Reader):
         self.exact_keys(
             data, {"code", "name", "address", "city", "uuid", "signatories", *codes}, "agency"
         )
-        self.texts(data, "agency", code=None, name=None, address=None, city=None, uuid=UUID)
+        self.texts(data, "agency", code=AGENCY_CODE, name=None, address=None, city=None, uuid=UUID)
         self.texts(data, "agency", **dict.fromkeys(codes))
-        signatories = {}
-        for role, value in self.obj(data.get("signatories"), "agency.signatories").items():
-            path = f"agency.signatories.{role}"
-            if role not in ROLES:
-                raise self.fail(path, "peran tidak dikenal", "unknown role")
-            fields = self.obj(value, path)
-            self.exact_keys(fields, set(SIGNATORY_KEYS), path)
-            signatories[role] = Signatory(
-                role, *(self.text(fields, k, path) for k in SIGNATORY_KEYS)
-            )
+        signatories = self._signatories(data.get("signatories"), "agency.signatories")
         return Agency(
             data["code"],
             data["name"],
@@ -211,6 +204,32 @@ class AssessmentReader(Reader):
             classification_code=data.get("classification_code", ""),
             unit_code=data.get("unit_code", ""),
         )
+
+    def _signatories(self, raw: Any, path: str) -> dict[str, Signatory]:
+        signatories = {}
+        for role, value in self.obj(raw, path).items():
+            place = f"{path}.{shown(role)}"
+            if role not in ROLES:
+                raise self.fail(place, "peran tidak dikenal", "unknown role")
+            fields = self.obj(value, place)
+            self.exact_keys(fields, set(SIGNATORY_KEYS), place)
+            signatories[role] = Signatory(
+                role, *(self.text(fields, k, place) for k in SIGNATORY_KEYS)
+            )
+        return signatories
+
+    def _snapshot(self, text: str) -> None:
+        """The agency as finalized, a JSON text inside the document: checked like the rest, so
+        what reads it later (domain/agency_snapshot.py) meets only the shape it was written in."""
+        path = "assessment.agency_snapshot"
+        try:
+            data = self.obj(json.loads(text), path)
+        except (ValueError, RecursionError) as exc:
+            raise self.fail(path, "bukan JSON yang sah", "is not valid JSON") from exc
+        self.texts(data, path, code=AGENCY_CODE, name=None, address=None, city=None)
+        if data.get("logo_sha256", ""):
+            self.text(data, "logo_sha256", path, HEX64)
+        self._signatories(data.get("signatories"), f"{path}.signatories")
 
     def _assessment(self, raw: Any) -> Assessment:
         data = self.obj(raw, "assessment")
@@ -230,10 +249,7 @@ class AssessmentReader(Reader):
         self.integer(data, "year", "assessment", YEAR_MIN, YEAR_MAX)
         self.integer(data, "revision", "assessment", 1, 10_000)
         if data["agency_snapshot"]:
-            try:
-                agency_from_snapshot(data["agency_snapshot"], None)
-            except (ValueError, KeyError, TypeError) as exc:
-                raise self.fail("assessment.agency_snapshot", "tidak sah", "is not valid") from exc
+            self._snapshot(data["agency_snapshot"])
         return Assessment(id=0, agency_code="", catalogue_id=0, **data)
 
     def read(self, data: Any) -> tuple[Assessment, Agency, dict[str, Answer]]:

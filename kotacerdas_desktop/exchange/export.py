@@ -19,6 +19,7 @@ from kotacerdas_desktop.exchange.format import KIND_DRAFT, KIND_FINAL, SUFFIX
 from kotacerdas_desktop.exchange.package import build_package
 from kotacerdas_desktop.store import Store
 from kotacerdas_desktop.store.clock import now
+from kotacerdas_desktop.store.integrity import Integrity
 from kotacerdas_desktop.store.outputs import PACKAGE, write_output
 
 
@@ -51,6 +52,12 @@ def package_contents(store: Store, assessment_id: int) -> PackageContents:
             field="assessment",
         )
     answers = store.assessments.answers(assessment.id)
+    if assessment.is_finalized:
+        Integrity(store.lifecycle).require(
+            assessment,
+            t("Paketnya tidak dibuat.", "Its package is not made."),
+            answers=answers,
+        )
     info = store.catalogues.info(assessment.catalogue_id)
     shas = {e.sha256 for answer in answers.values() for e in answer.evidence if e.sha256}
     if assessment.agency_snapshot and snapshot_logo_sha256(assessment.agency_snapshot):

@@ -14,7 +14,8 @@ import json
 import re
 from typing import Any
 
-from kotacerdas_desktop.domain.text import t
+from kotacerdas_desktop.domain.catalogue_json import MAX_FILE_BYTES
+from kotacerdas_desktop.domain.text import shown, t
 from kotacerdas_desktop.exchange.safezip import refuse
 
 FORMAT_NAME = "kotacerdas-package"
@@ -35,7 +36,7 @@ KIND_DRAFT = "draft"  # a backup of work in progress: never counted
 
 MAX_MANIFEST_BYTES = 4 * 1024 * 1024
 MAX_ASSESSMENT_BYTES = 64 * 1024 * 1024
-MAX_CATALOGUE_BYTES = 8 * 1024 * 1024
+MAX_CATALOGUE_BYTES = MAX_FILE_BYTES  # what the catalogue checker reads at most
 SIGNATURE_BYTES = 64
 HEX64 = re.compile(r"^[0-9a-f]{64}$")
 UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
@@ -108,7 +109,7 @@ class Reader:
         self, data: dict[str, Any], key: str, path: str, pattern: re.Pattern | None = None
     ) -> str:
         value = data.get(key)
-        if not isinstance(value, str) or (pattern is not None and not pattern.match(value)):
+        if not isinstance(value, str) or (pattern is not None and not pattern.fullmatch(value)):
             raise self.fail(self.at(path, key), "teks tidak sah", "is not valid text")
         return value
 
@@ -140,7 +141,7 @@ class Reader:
         """A document with exactly these keys: an unknown key is a sign of another format."""
         extra, missing = set(data) - keys, keys - set(data)
         if extra or missing:
-            detail = ", ".join(sorted(extra | missing))
+            detail = ", ".join(shown(key) for key in sorted(extra | missing))
             raise self.fail(
                 path,
                 f"kunci tidak sesuai format ({detail})",

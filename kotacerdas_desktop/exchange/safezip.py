@@ -12,6 +12,7 @@ import hashlib
 import re
 import stat
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -67,7 +68,13 @@ def open_zip(path: Path) -> zipfile.ZipFile:
         if not path.is_file():
             raise refuse(t(f"{path.name} bukan berkas biasa", f"{path.name} is not a regular file"))
         return zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError) as exc:
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        NotImplementedError,
+        ValueError,
+        EOFError,
+    ) as exc:
         raise refuse(
             t(
                 f"{path.name} bukan paket KotaCerdas (bukan berkas zip yang utuh)",
@@ -139,6 +146,13 @@ def members(archive: zipfile.ZipFile) -> dict[str, Member]:
 
 def _chunks(archive: zipfile.ZipFile, member: Member, limit: int) -> Iterator[bytes]:
     """The member's bytes, refusing as soon as more arrive than declared or allowed."""
+    if member.size > limit:
+        raise refuse(
+            t(
+                f"{member.name} terlalu besar ({member.size:,} bita); batasnya {limit:,}",
+                f"{member.name} is too large ({member.size:,} bytes); the limit is {limit:,}",
+            )
+        )
     read = 0
     try:
         with archive.open(member.name) as stream:
@@ -152,7 +166,7 @@ def _chunks(archive: zipfile.ZipFile, member: Member, limit: int) -> Iterator[by
                         )
                     )
                 yield chunk
-    except (zipfile.BadZipFile, EOFError, OSError, ValueError, RuntimeError) as exc:
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, RuntimeError) as exc:
         raise refuse(t(f"{member.name} rusak: {exc}", f"{member.name} is damaged: {exc}")) from exc
     if read != member.size:
         raise refuse(t(f"{member.name} terpotong", f"{member.name} is truncated"))

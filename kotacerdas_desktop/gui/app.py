@@ -20,7 +20,6 @@ from kotacerdas_desktop.domain.text import t
 from kotacerdas_desktop.gui import background, preferences
 from kotacerdas_desktop.gui.daily_backup import DailyBackup
 from kotacerdas_desktop.gui.error_dialog import install_error_handlers
-from kotacerdas_desktop.gui.first_run import FirstRunDialog
 from kotacerdas_desktop.gui.instance import DatabaseLock
 from kotacerdas_desktop.gui.main_window import MainWindow
 from kotacerdas_desktop.gui.qt_language import use_language
@@ -136,7 +135,7 @@ def open_store(path: Path) -> Store | None:
                 title=str(t(f"Membuka {path.name} …", f"Opening {path.name} …")),
                 cancellable=False,
             )
-            return Store.open(path)
+            return Store.open(path, checked=True)
         except DamagedError as error:
             if not offer_restore(path, error):
                 return None
@@ -166,7 +165,9 @@ def start(db_path: Path | None, lock: DatabaseLock | None = None) -> MainWindow 
     preferences.remember_file(store.path)
     language.apply_setting(store.settings.language())  # unless --lang or KOTACERDAS_LANG chose
     use_language(QApplication.instance())
-    if not store.agencies.list():
+    if not store.agencies.names():
+        from kotacerdas_desktop.gui.first_run import FirstRunDialog  # a new file's only
+
         FirstRunDialog(store).exec()
     window = MainWindow(store)
     window.openDatabaseRequested.connect(lambda new_path: _switch(window, new_path))

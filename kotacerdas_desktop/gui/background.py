@@ -6,7 +6,8 @@ work function gets a ``Progress`` to report steps and to notice a cancel;
 results and errors come back to the GUI thread through queued signals.
 
 SQLite connections belong to the thread that opened them, so work that needs
-the database opens its own ``Store.open(path)`` (``with_store`` does that).
+the database opens its own ``Store.open(path, checked=True)`` (``with_store``
+does that): the window's store checked the file when it opened it.
 """
 
 from __future__ import annotations
@@ -160,10 +161,11 @@ def run_and_wait(
 
 
 def with_store(path: Path, work: Callable[[Store, Progress], Any]) -> Work:
-    """Work that opens its own store on ``path`` in the worker thread and closes it after."""
+    """Work that opens its own store on ``path`` in the worker thread and closes it after;
+    the file is one a window holds open, checked already."""
 
     def run(progress: Progress) -> Any:
-        with Store.open(path) as store:
+        with Store.open(path, checked=True) as store:
             return work(store, progress)
 
     return run

@@ -1,7 +1,7 @@
 """What the Kota view shows for one year, read in one go so a worker thread can compute it.
 
-The city picture of 60 agencies takes about 0.5 s on an office PC (every
-counted assessment is read and scored), and the view needs last year's too
+The city picture of 60 agencies takes 50-100 ms on the development machine
+(every counted assessment is read and scored), and the view needs last year's too
 for the change, so ``load`` runs off the GUI thread (``CityLoader``) on the
 worker's own store; the view then only fills its tables from the result.
 Last year's picture is reduced to the changes there: keeping its answers
@@ -62,7 +62,7 @@ def load(store: Store, year: int | None) -> CityData:
         agency_changes=agency_changes,
         compared=previous is not None,
         city_name=store.settings.get("city_name") or "",
-        agencies=len(store.agencies.list()),
+        agencies=len(store.agencies.names()),
         drafts=drafts,
     )
 

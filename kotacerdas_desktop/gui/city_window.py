@@ -1,8 +1,8 @@
 """The coordinator's Kota (city) window: one year of the whole city, one view module per tab.
 
-Opened from the main window's Kota menu (Ctrl+Shift+K). The figures are
-computed off the GUI thread (``city_data.CityLoader``: about half a second
-for 60 agencies) and recomputed whenever stored data changes in a way that can move
+Opened from the main window's Kota menu (Ctrl+Shift+K, gui/city_launch.py). The figures are
+computed off the GUI thread (``city_data.CityLoader``: 0.1-0.2 s for 60
+agencies on the development machine) and recomputed whenever stored data changes in a way that can move
 them (an assessment finalized, reopened or imported, an agency added or
 renamed; not the drafts' autosave). Enter or a double-click on an agency
 anywhere in the tabs opens that agency's assessment in the main window, where
@@ -12,15 +12,13 @@ file the window explains what a new coordinator does first.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QWidget
 
 from kotacerdas_desktop.domain.errors import KotaCerdasError
 from kotacerdas_desktop.domain.text import t
-from kotacerdas_desktop.gui import city_actions, operations
+from kotacerdas_desktop.gui import operations
 from kotacerdas_desktop.gui.city_data import CityData, CityLoader
 from kotacerdas_desktop.gui.city_enablers import EnablersView
 from kotacerdas_desktop.gui.city_matrix import MatrixView
@@ -31,9 +29,6 @@ from kotacerdas_desktop.gui.city_weakest import WeakestView
 from kotacerdas_desktop.gui.operations import Change
 from kotacerdas_desktop.gui.uiloader import apply_texts, load_ui
 from kotacerdas_desktop.store import Store
-
-if TYPE_CHECKING:
-    from kotacerdas_desktop.gui.main_window import MainWindow
 
 PAGE_EMPTY, PAGE_TABS = 0, 1
 CityTab = SummaryView | MatrixView | WeakestView | EnablersView | RegisterView
@@ -209,34 +204,3 @@ class CityWindow(QWidget):
             self._listening = False
             operations.notifier().changed.disconnect(self._store_changed)
         super().closeEvent(event)
-
-
-def open_city_window(main: MainWindow) -> CityWindow:
-    """Show the main window's Kota window (made on first use, raised after)."""
-    window = main.findChild(CityWindow, "cityWindow")
-    if window is None:
-        window = CityWindow(main.store, main)
-        window.recap_actions = city_actions.install(window, main)
-        window.openRequested.connect(lambda assessment_id, code: _drill(main, assessment_id, code))
-        main.closed.connect(window.close)
-        screen = QGuiApplication.primaryScreen().availableGeometry()
-        if screen.width() <= 1440:  # the usual office laptop: the whole screen, as the main window
-            window.resize(screen.size())
-            window.showMaximized()
-        else:
-            window.resize(1280, min(800, screen.height()))
-    window.show()
-    window.raise_()
-    window.activateWindow()
-    return window
-
-
-def _drill(main: MainWindow, assessment_id: int, indicator: str) -> None:
-    """The agency's assessment in the main window (finalized: shown locked), brought to the front."""
-    main.open_assessment(main.store.assessments.get(assessment_id), indicator)
-    main.raise_()
-    main.activateWindow()
-
-
-def install(main: MainWindow) -> None:
-    main.actions.city_view.triggered.connect(lambda: open_city_window(main))

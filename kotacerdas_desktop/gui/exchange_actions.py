@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QAction, QDropEvent
@@ -18,8 +19,10 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu
 from kotacerdas_desktop.domain.package import ImportOutcome
 from kotacerdas_desktop.domain.text import t
 from kotacerdas_desktop.gui import operations, prompts
-from kotacerdas_desktop.gui.import_results import ImportResultsDialog
 from kotacerdas_desktop.gui.window_menus import window_action
+
+if TYPE_CHECKING:
+    from kotacerdas_desktop.gui.import_results import ImportResultsDialog
 
 PACKAGE_FILTER = t("Paket KotaCerdas (*.kcpkg)", "KotaCerdas packages (*.kcpkg)")
 SUFFIX = ".kcpkg"
@@ -172,6 +175,9 @@ class ExchangeMenu(QObject):
         )
 
     def show_results(self, outcomes: list[ImportOutcome], files: list[Path]) -> ImportResultsDialog:
+        # Imported on first use: the window's start need not pay for it.
+        from kotacerdas_desktop.gui.import_results import ImportResultsDialog
+
         dialog = ImportResultsDialog(outcomes, len(files), self.main)
         dialog.finished.connect(dialog.deleteLater)
         by_name = {path.name: path for path in files}

@@ -25,7 +25,7 @@ from kotacerdas_desktop.domain.model import Assessment
 from kotacerdas_desktop.domain.scoring import score
 from kotacerdas_desktop.domain.text import t
 from kotacerdas_desktop.gui import (
-    city_window,
+    city_launch,
     exchange_actions,
     language_menu,
     operations,
@@ -35,11 +35,8 @@ from kotacerdas_desktop.gui import (
     sheet_actions,
     window_menus,
 )
-from kotacerdas_desktop.gui.agency_dialog import AgencyDialog
 from kotacerdas_desktop.gui.answer_editor import AnswerEditor
-from kotacerdas_desktop.gui.backups_dialog import BackupsDialog
 from kotacerdas_desktop.gui.formatting import format_clock, format_timestamp
-from kotacerdas_desktop.gui.history_dialog import HistoryDialog
 from kotacerdas_desktop.gui.indicator_form import IndicatorForm
 from kotacerdas_desktop.gui.navigation import NavigationPanel
 from kotacerdas_desktop.gui.operations import Change
@@ -98,7 +95,7 @@ class MainWindow(QMainWindow):
         self._show_path()
         self.sheet_menu = sheet_actions.install(self)  # print, finalize, reopen, verify
         self.exchange_menu = exchange_actions.install(self)  # export and import packages
-        city_window.install(self)  # Kota > City picture
+        city_launch.install(self)  # Kota > City picture
         self.plan_menu = plan_actions.install(self)  # the planner's windows
         language_menu.install(self)  # Bantuan > Bahasa / Language
         self._open_initial()
@@ -419,6 +416,8 @@ class MainWindow(QMainWindow):
         )
 
     def _show_backups(self) -> None:
+        from kotacerdas_desktop.gui.backups_dialog import BackupsDialog  # on first use
+
         self.editor.flush()
         dialog = BackupsDialog(self.store, self)
         dialog.restoreRequested.connect(self.restoreRequested)
@@ -428,6 +427,8 @@ class MainWindow(QMainWindow):
     def _show_history(self) -> None:
         if self.assessment is None or not self.editor.code:
             return
+        from kotacerdas_desktop.gui.history_dialog import HistoryDialog  # on first use
+
         self.editor.flush()
         dialog = HistoryDialog(self.store, self.assessment.id, self.editor.code, self)
         dialog.finished.connect(dialog.deleteLater)
@@ -438,11 +439,15 @@ class MainWindow(QMainWindow):
         if not code:
             self._new_agency()
             return
+        from kotacerdas_desktop.gui.agency_dialog import AgencyDialog  # on first use
+
         dialog = AgencyDialog(self.store, code, self)
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
 
     def _new_agency(self) -> None:
+        from kotacerdas_desktop.gui.agency_dialog import AgencyDialog  # on first use
+
         dialog = AgencyDialog(self.store, None, self)
 
         def added() -> None:

@@ -28,17 +28,27 @@ def ui_settings() -> QSettings:
     )
 
 
+def _stored_names(settings: QSettings) -> list[str]:
+    value = settings.value("recent_files", [])
+    return [value] if isinstance(value, str) else list(value or [])
+
+
 def recent_files() -> list[Path]:
     """Recently opened databases that still exist, newest first."""
-    value = ui_settings().value("recent_files", [])
-    names = [value] if isinstance(value, str) else list(value or [])
+    names = _stored_names(ui_settings())
     return [Path(name) for name in names if name and Path(name).exists()]
 
 
 def remember_file(path: Path) -> None:
+    """Put the file first in the recent files. Like every setting here it is written only
+    when it changes: each write of the settings file is synced to the disk, and at each
+    start the file and the position are the ones stored already (on a busy office disk,
+    two needless writes cost more than the rest of the start)."""
     resolved = str(Path(path).resolve())
     names = [resolved] + [str(p) for p in recent_files() if str(p) != resolved]
-    ui_settings().setValue("recent_files", names[:MAX_RECENT])
+    settings = ui_settings()
+    if _stored_names(settings) != names[:MAX_RECENT]:
+        settings.setValue("recent_files", names[:MAX_RECENT])
 
 
 def last_database() -> Path | None:
@@ -62,4 +72,7 @@ def last_position(db_path: Path) -> tuple[str, int | None, str]:
 
 
 def remember_position(db_path: Path, agency: str, year: int | None, indicator: str) -> None:
-    ui_settings().setValue(_position_key(db_path), f"{agency}\t{year or ''}\t{indicator}")
+    settings, key = ui_settings(), _position_key(db_path)
+    value = f"{agency}\t{year or ''}\t{indicator}"
+    if settings.value(key) != value:
+        settings.setValue(key, value)

@@ -16,14 +16,15 @@ from PySide6.QtWidgets import QMainWindow, QMenu
 
 from kotacerdas_desktop.domain.text import t
 from kotacerdas_desktop.gui import operations
-from kotacerdas_desktop.gui.finalize_dialog import FinalizeDialog, ReopenDialog
-from kotacerdas_desktop.gui.verify_dialog import VerifyDialog
 from kotacerdas_desktop.gui.window_menus import window_action
 
 if TYPE_CHECKING:
+    from kotacerdas_desktop.gui.finalize_dialog import FinalizeDialog, ReopenDialog
     from kotacerdas_desktop.gui.sheet_preview import SheetPreviewDialog
+    from kotacerdas_desktop.gui.verify_dialog import VerifyDialog
 
-_Confirm = TypeVar("_Confirm", FinalizeDialog, ReopenDialog)
+# The dialogs are imported on first use, as the preview is: the window's start need not pay.
+_Confirm = TypeVar("_Confirm", "FinalizeDialog", "ReopenDialog")
 
 
 @dataclass
@@ -120,9 +121,13 @@ class SheetMenu(QObject):
 
     def finalize(self) -> FinalizeDialog | None:
         """Confirm, lock, then show the sheet to print and sign."""
+        from kotacerdas_desktop.gui.finalize_dialog import FinalizeDialog
+
         return self._confirm(FinalizeDialog, then_preview=True)
 
     def reopen(self) -> ReopenDialog | None:
+        from kotacerdas_desktop.gui.finalize_dialog import ReopenDialog
+
         return self._confirm(ReopenDialog, then_preview=False)
 
     def _confirm(self, dialog_class: type[_Confirm], then_preview: bool) -> _Confirm | None:
@@ -142,6 +147,8 @@ class SheetMenu(QObject):
         return dialog
 
     def verify(self) -> VerifyDialog:
+        from kotacerdas_desktop.gui.verify_dialog import VerifyDialog
+
         dialog = VerifyDialog(self.main.store, self.main)
         dialog.finished.connect(dialog.deleteLater)
         dialog.showSheet.connect(lambda assessment_id: open_preview(self.main, assessment_id))

@@ -52,10 +52,14 @@ def describe_match(found: Verification) -> LocalText:
     if not found.intact:
         lines.append(
             t(
-                "⚠ Data yang tersimpan sekarang tidak lagi menghasilkan sidik jari ini: berkas diubah di luar aplikasi.",
-                "⚠ The data stored now no longer gives this fingerprint: the file was changed outside the program.",
+                "⚠ Data yang tersimpan sekarang tidak lagi cocok dengan yang difinalisasi: berkas diubah di luar aplikasi.",
+                "⚠ The data stored now no longer matches what was finalized: the file was changed outside the program.",
             )
         )
+        lines += [
+            LocalText(f"– {escape(problem.id)}", f"– {escape(problem.get('en'))}")
+            for problem in found.problems
+        ]
     return LocalText("<br>".join(line.id for line in lines), "<br>".join(line.en for line in lines))
 
 

@@ -12,8 +12,6 @@ from dataclasses import dataclass
 
 from kotacerdas_desktop.domain.catalogue import Catalogue, Dimension
 from kotacerdas_desktop.domain.document_number import pattern_of
-from kotacerdas_desktop.domain.errors import StorageError
-from kotacerdas_desktop.domain.fingerprint import fingerprint
 from kotacerdas_desktop.domain.identity import key_fingerprint
 from kotacerdas_desktop.domain.model import Agency, Answer, Assessment
 from kotacerdas_desktop.domain.score_report import ScoreReport
@@ -21,6 +19,7 @@ from kotacerdas_desktop.domain.text import t
 from kotacerdas_desktop.reports.indonesian import parse_iso_date
 from kotacerdas_desktop.store import Store
 from kotacerdas_desktop.store.catalogues import StoredCatalogue
+from kotacerdas_desktop.store.integrity import Integrity
 
 
 @dataclass(frozen=True)
@@ -57,24 +56,6 @@ class SheetData:
         return [d for d in self.catalogue.dimensions if d.kind == kind]
 
 
-def _check_fingerprint(store: Store, assessment: Assessment, answers: dict[str, Answer]) -> None:
-    """Refuse to print a finalized sheet whose stored data no longer gives its fingerprint."""
-    if fingerprint(store.lifecycle.canonical(assessment, answers)) == assessment.fingerprint:
-        return
-    raise StorageError(
-        t(
-            f"Data penilaian #{assessment.id} ({assessment.agency_code} {assessment.year}, revisi "
-            f"{assessment.revision}) tidak lagi cocok dengan sidik jari saat finalisasi (data final "
-            "diubah di luar aplikasi). Lembar tidak dicetak agar tidak berbeda dari yang ditandatangani.",
-            f"The data of assessment #{assessment.id} ({assessment.agency_code} {assessment.year}, "
-            f"revision {assessment.revision}) no longer matches its fingerprint from finalization "
-            "(finalized data was changed outside the app). The sheet is not printed, so it never "
-            "differs from the signed one.",
-        ),
-        field="fingerprint",
-    )
-
-
 def load_sheet_data(store: Store, assessment_id: int, today: dt.date | None = None) -> SheetData:
     """Read one assessment with its agency, catalogue, answers and scores; check a final one's fingerprint."""
     assessment = store.assessments.get(assessment_id)
@@ -82,7 +63,16 @@ def load_sheet_data(store: Store, assessment_id: int, today: dt.date | None = No
     catalogue = store.assessments.catalogue_of(assessment)
     answers = store.assessments.answers(assessment.id)  # read once: fingerprint, tables and scores
     if assessment.is_finalized:
-        _check_fingerprint(store, assessment, answers)
+        # The sheet prints the answers, agency, logo and catalogue, not the evidence files.
+        Integrity(store.lifecycle).require(
+            assessment,
+            t(
+                "Lembar tidak dicetak agar tidak berbeda dari yang ditandatangani.",
+                "The sheet is not printed, so it never differs from the signed one.",
+            ),
+            files=False,
+            answers=answers,
+        )
         sign_date = parse_iso_date(assessment.finalized_at) or dt.date.today()
     else:
         sign_date = today or dt.date.today()

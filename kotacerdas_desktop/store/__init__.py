@@ -47,14 +47,21 @@ class Store:
         self.plans = Plans(db, self.assessments)
 
     @classmethod
-    def open(cls, path: Path | str | None = None, *, create: bool = True) -> Store:
-        """Open the database (default location when no path) and import the bundled catalogues it lacks."""
+    def open(
+        cls, path: Path | str | None = None, *, create: bool = True, checked: bool = False
+    ) -> Store:
+        """Open the database (default location when no path) and import the bundled catalogues it lacks.
+
+        ``checked``: another connection of this program opened the file already, so its
+        checks, backup, migrations and catalogue import are not repeated
+        (``open_database``); a worker thread's own store."""
         path = Path(path) if path is not None else default_db_path()
         if create and path == default_db_path():
             path.parent.mkdir(parents=True, exist_ok=True)
-        store = cls(open_database(path, create=create), path)
-        store.import_bundled_catalogues()
-        store.installation.ensure_key()
+        store = cls(open_database(path, create=create, checked=checked), path)
+        if not store.db.reconnected:
+            store.import_bundled_catalogues()
+            store.installation.ensure_key()
         return store
 
     def import_bundled_catalogues(self) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Iterable
 
 from sqlite_utils import Database
 
@@ -12,11 +13,11 @@ from kotacerdas_desktop.domain.document_number import check_classification_code,
 from kotacerdas_desktop.domain.errors import NotFoundError, ValidationError
 from kotacerdas_desktop.domain.model import ROLES, Agency, Signatory
 from kotacerdas_desktop.domain.nip import check_nip
-from kotacerdas_desktop.domain.text import t
+from kotacerdas_desktop.domain.text import shown, t
 from kotacerdas_desktop.store import audit
 from kotacerdas_desktop.store.clock import new_uuid
 
-_AGENCY_CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$")
+AGENCY_CODE = re.compile(r"[A-Z0-9][A-Z0-9._-]{0,31}")  # as stored: typed codes are upper-cased
 
 
 def check_signatory(signatory: Signatory) -> Signatory:
@@ -57,17 +58,35 @@ def agency_fields(agency: Agency | None) -> dict[str, str | None]:
     return fields
 
 
+def _agency(row: dict, signatories: Iterable[dict]) -> Agency:
+    agency = Agency(
+        row["code"],
+        row["name"],
+        row["address"],
+        row["city"],
+        row["logo"],
+        uuid=row["uuid"],
+        classification_code=row["classification_code"],
+        unit_code=row["unit_code"],
+    )
+    for s in signatories:
+        agency.signatories[s["role"]] = Signatory(
+            s["role"], s["name"], s["nip"], s["rank"], s["position"]
+        )
+    return agency
+
+
 class Agencies:
     def __init__(self, db: Database) -> None:
         self.db = db
 
     def add(self, agency: Agency, actor: str | None = None) -> Agency:
         code = agency.code.strip().upper()
-        if not _AGENCY_CODE.match(code):
+        if not AGENCY_CODE.fullmatch(code):
             raise ValidationError(
                 t(
-                    f'Kode OPD "{agency.code}" tidak sah: gunakan huruf, angka, titik, - atau _ (maks. 32 karakter).',
-                    f'Agency code "{agency.code}" is invalid: use letters, digits, dot, - or _ (max. 32 characters).',
+                    f'Kode OPD "{shown(agency.code)}" tidak sah: gunakan huruf, angka, titik, - atau _ (maks. 32 karakter).',
+                    f'Agency code "{shown(agency.code)}" is invalid: use letters, digits, dot, - or _ (max. 32 characters).',
                 ),
                 "code",
             )
@@ -142,22 +161,10 @@ class Agencies:
         rows = list(self.db.query("SELECT * FROM agencies WHERE code = ?", [code.strip().upper()]))
         if not rows:
             return None
-        row = rows[0]
-        agency = Agency(
-            row["code"],
-            row["name"],
-            row["address"],
-            row["city"],
-            row["logo"],
-            uuid=row["uuid"],
-            classification_code=row["classification_code"],
-            unit_code=row["unit_code"],
+        signatories = self.db.query(
+            "SELECT * FROM signatories WHERE agency_code = ?", [rows[0]["code"]]
         )
-        for s in self.db.query("SELECT * FROM signatories WHERE agency_code = ?", [row["code"]]):
-            agency.signatories[s["role"]] = Signatory(
-                s["role"], s["name"], s["nip"], s["rank"], s["position"]
-            )
-        return agency
+        return _agency(rows[0], signatories)
 
     def get(self, code: str) -> Agency:
         agency = self.find(code)
@@ -169,7 +176,15 @@ class Agencies:
         return agency
 
     def list(self) -> list[Agency]:
+        """Every agency with its signatories, by name (two queries, however many agencies)."""
+        signatories: dict[str, list[dict]] = {}
+        for row in self.db.query("SELECT * FROM signatories"):
+            signatories.setdefault(row["agency_code"], []).append(row)
         return [
-            self.get(row["code"])
-            for row in self.db.query("SELECT code FROM agencies ORDER BY name")
+            _agency(row, signatories.get(row["code"], []))
+            for row in self.db.query("SELECT * FROM agencies ORDER BY name")
         ]
+
+    def names(self) -> dict[str, str]:
+        """Every agency's name by its code, in order of name (nothing else read: no logos)."""
+        return dict(self.db.execute("SELECT code, name FROM agencies ORDER BY name").fetchall())

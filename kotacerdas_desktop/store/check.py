@@ -3,20 +3,23 @@
 The file is examined before it is trusted: an empty or truncated file, a
 header that is not SQLite's, pages overwritten with garbage. Every kind of
 damage is reported as a message, never raised; only a sound file is opened
-as a store for the consistency checks (answers match their catalogue,
-finalized data matches its fingerprint, attachments match their SHA-256).
+as a store for the consistency checks: the tables, indexes and lock triggers are
+the ones this version makes, answers match their catalogue, and everything a finalized sheet
+depends on is recomputed from the stored bytes (store/integrity.py): every
+catalogue text and attachment against its SHA-256, every finalized
+assessment's data against its fingerprint.
 """
 
 from __future__ import annotations
 
-import hashlib
 import sqlite3
 from contextlib import closing
 from pathlib import Path
 
-from kotacerdas_desktop.domain.fingerprint import fingerprint
-from kotacerdas_desktop.domain.text import LocalText, t
+from kotacerdas_desktop.domain.errors import KotaCerdasError
+from kotacerdas_desktop.domain.text import LocalText, shown, t
 from kotacerdas_desktop.store import Store
+from kotacerdas_desktop.store.integrity import Integrity, schema_problems
 from kotacerdas_desktop.store.location import is_sqlite_file
 
 
@@ -52,10 +55,11 @@ def check_file(path: Path) -> list[LocalText]:
 
 def check_database(store: Store) -> list[LocalText]:
     """Our consistency rules on a sound file; an empty list means nothing is wrong."""
+    problems = schema_problems(store.db.conn)
     try:
-        return _consistency(store)
-    except sqlite3.DatabaseError as exc:
-        return [_damage(str(exc))]
+        return problems + _consistency(store)
+    except sqlite3.DatabaseError as exc:  # a table gone or changed: said above, and here
+        return [*problems, _damage(str(exc))]
 
 
 def _consistency(store: Store) -> list[LocalText]:
@@ -68,32 +72,27 @@ def _consistency(store: Store) -> list[LocalText]:
                 f"Row {rowid} in {table} refers to a missing {parent}.",
             )
         )
+    integrity = Integrity(store.lifecycle)
     for assessment in store.assessments.list():
-        catalogue = store.assessments.catalogue_of(assessment)
+        if assessment.is_finalized:
+            problems += integrity.assessment(assessment)
+        try:
+            catalogue = store.assessments.catalogue_of(assessment)
+        except KotaCerdasError as exc:  # a text changed into one that is no catalogue
+            problems.append(
+                t(
+                    f"Penilaian #{assessment.id}: katalognya tidak dapat dibaca: {exc.message.id}",
+                    f"Assessment #{assessment.id}: its catalogue cannot be read: {exc.message.get('en')}",
+                )
+            )
+            continue
         for code in store.assessments.answers(assessment.id):
             if not catalogue.has_indicator(code):
                 problems.append(
                     t(
-                        f"Penilaian #{assessment.id}: indikator {code} tidak ada di katalognya.",
-                        f"Assessment #{assessment.id}: indicator {code} is not in its catalogue.",
+                        f"Penilaian #{assessment.id}: indikator {shown(code)} tidak ada di katalognya.",
+                        f"Assessment #{assessment.id}: indicator {shown(code)} is not in its catalogue.",
                     )
                 )
-        if (
-            assessment.is_finalized
-            and fingerprint(store.lifecycle.canonical(assessment)) != assessment.fingerprint
-        ):
-            problems.append(
-                t(
-                    f"Penilaian #{assessment.id}: sidik jari tidak cocok dengan datanya (data final berubah).",
-                    f"Assessment #{assessment.id}: the fingerprint does not match its data (finalized data changed).",
-                )
-            )
-    for sha, content in db.execute("SELECT sha256, content FROM attachments").fetchall():
-        if hashlib.sha256(content).hexdigest() != sha:
-            problems.append(
-                t(
-                    f"Lampiran {sha[:12]}… rusak (hash berbeda).",
-                    f"Attachment {sha[:12]}… is damaged (hash differs).",
-                )
-            )
-    return problems
+    problems += integrity.everything()
+    return list(dict.fromkeys(problems))  # a catalogue or file shared by many sheets: said once

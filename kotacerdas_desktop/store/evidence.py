@@ -20,6 +20,7 @@ from kotacerdas_desktop.domain.text import t
 from kotacerdas_desktop.domain.validation import check_evidence
 from kotacerdas_desktop.store import audit
 from kotacerdas_desktop.store.assessments import Assessments, lock_guard
+from kotacerdas_desktop.store.attachments import FileRead, keep_attachment, read_attachment
 from kotacerdas_desktop.store.settings import Settings
 
 DEFAULT_MAX_ATTACHMENT_MB = 20
@@ -65,29 +66,10 @@ class EvidenceStore:
             * 1024
         )
 
-    def read_file(self, path: Path) -> bytes:
-        """The file's bytes, or ValidationError (unreadable, too large) naming the file."""
-        path = Path(path)
-        try:
-            size = path.stat().st_size
-            if size > self.max_bytes:
-                limit = self.max_bytes // (1024 * 1024)
-                raise ValidationError(
-                    t(
-                        f"Berkas {path.name} terlalu besar ({size / 1048576:.1f} MB); batasnya {limit} MB.",
-                        f"File {path.name} is too large ({size / 1048576:.1f} MB); the limit is {limit} MB.",
-                    ),
-                    field="file",
-                )
-            return path.read_bytes()
-        except OSError as exc:
-            raise ValidationError(
-                t(
-                    f"Berkas {path.name} tidak dapat dibaca: {exc.strerror or exc}",
-                    f"File {path.name} cannot be read: {exc.strerror or exc}",
-                ),
-                field="file",
-            ) from exc
+    def read_file(self, path: Path) -> FileRead:
+        """A file to attach, read once and hashed while read, within the size limit; or
+        ValidationError (not a regular file, unreadable, too large) naming the file."""
+        return read_attachment(Path(path), self.max_bytes)
 
     def add(
         self,
@@ -96,10 +78,14 @@ class EvidenceStore:
         evidence: Evidence,
         content: bytes | None = None,
         actor: str | None = None,
+        sha256: str | None = None,
     ) -> Evidence:
-        """Attach one piece of evidence (and its file, if any) to an answer."""
+        """Attach one piece of evidence (and its file, if any) to an answer; ``sha256`` is the
+        content's hash when the caller has it (``read_file`` hashes while it reads)."""
         evidence = check_evidence(evidence)
-        sha = hashlib.sha256(content).hexdigest() if content is not None else ""
+        sha = ""
+        if content is not None:
+            sha = sha256 or hashlib.sha256(content).hexdigest()
         with self.db.atomic():
             if content is not None and len(content) > self.max_bytes:
                 raise ValidationError(
@@ -119,10 +105,7 @@ class EvidenceStore:
                     "indicator",
                 )
             if content is not None:
-                self.db.execute(
-                    "INSERT OR IGNORE INTO attachments (sha256, size, content) VALUES (?, ?, ?)",
-                    [sha, len(content), content],
-                )
+                keep_attachment(self.db, sha, content)
             position = self.db.execute(
                 "SELECT coalesce(max(position), -1) + 1 FROM evidence WHERE assessment_id = ? AND indicator_code = ?",
                 [assessment_id, indicator_code],
@@ -155,10 +138,10 @@ class EvidenceStore:
     ) -> Evidence:
         """Read a file from disk and attach it; the title defaults to the file name."""
         path = Path(path)
-        content = self.read_file(path)
+        read = self.read_file(path)
         evidence = evidence or Evidence(title=path.stem)
         evidence.file_name = path.name
-        return self.add(assessment_id, indicator_code, evidence, content, actor)
+        return self.add(assessment_id, indicator_code, evidence, read.content, actor, read.sha256)
 
     def _row(self, evidence_id: int) -> dict:
         rows = list(self.db.query("SELECT * FROM evidence WHERE id = ?", [evidence_id]))

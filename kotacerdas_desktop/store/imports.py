@@ -32,6 +32,7 @@ from kotacerdas_desktop.domain.package import (
 )
 from kotacerdas_desktop.domain.text import LocalText, t
 from kotacerdas_desktop.store.assessments import Assessments, write_answer
+from kotacerdas_desktop.store.attachments import keep_attachment
 from kotacerdas_desktop.store.clock import current_user, now
 from kotacerdas_desktop.store.evidence import insert_evidence
 from kotacerdas_desktop.store.installation import Installation
@@ -260,10 +261,7 @@ class Imports:
             .last_pk
         )
         for sha, content in c.attachments.items():
-            self.db.execute(
-                "INSERT OR IGNORE INTO attachments (sha256, size, content) VALUES (?, ?, ?)",
-                [sha, len(content), content],
-            )
+            keep_attachment(self.db, sha, content)
         for code, answer in c.answers.items():
             write_answer(self.db, new_id, code, answer_record(answer))
             for position, evidence in enumerate(answer.evidence):

@@ -30,10 +30,12 @@ from kotacerdas_desktop.domain.model import (
     Assessment,
 )
 from kotacerdas_desktop.domain.nip import check_nip
-from kotacerdas_desktop.domain.text import t
+from kotacerdas_desktop.domain.text import LocalText, t
 from kotacerdas_desktop.store import audit
 from kotacerdas_desktop.store.assessments import Assessments, copy_answers
+from kotacerdas_desktop.store.attachments import keep_attachment
 from kotacerdas_desktop.store.clock import now
+from kotacerdas_desktop.store.integrity import Integrity
 from kotacerdas_desktop.store.settings import Settings
 
 _FINGERPRINT = re.compile(r"[0-9a-f]{64}")
@@ -44,12 +46,17 @@ _PREFIX = re.compile(rf"[0-9a-f]{{{SHORT_FINGERPRINT},63}}")
 @dataclass(frozen=True)
 class Verification:
     """What a printed sheet's fingerprint matches: the assessment, its agency as finalized,
-    a newer revision if one exists, and whether the stored data still gives the fingerprint."""
+    a newer revision if one exists, and what of the stored data no longer matches it (the
+    catalogue's text, the files, the data the fingerprint is made from)."""
 
     assessment: Assessment
     agency: Agency
     newer: Assessment | None
-    intact: bool
+    problems: tuple[LocalText, ...] = ()
+
+    @property
+    def intact(self) -> bool:
+        return not self.problems
 
 
 class Lifecycle:
@@ -92,10 +99,7 @@ class Lifecycle:
         sha = ""
         if agency.logo:
             sha = hashlib.sha256(agency.logo).hexdigest()
-            self.db.execute(
-                "INSERT OR IGNORE INTO attachments (sha256, size, content) VALUES (?, ?, ?)",
-                [sha, len(agency.logo), agency.logo],
-            )
+            keep_attachment(self.db, sha, agency.logo)
         return snapshot_json(agency, city, sha)
 
     def check_signatories(self, agency_code: str) -> None:
@@ -320,5 +324,5 @@ class Lifecycle:
             assessment=assessment,
             agency=self.agency_of(assessment),
             newer=current if current is not None and current.id != assessment.id else None,
-            intact=fingerprint(self.canonical(assessment)) == assessment.fingerprint,
+            problems=tuple(Integrity(self).assessment(assessment)),
         )

@@ -10,6 +10,8 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
+from kotacerdas_desktop.store.schema_locks import v8_final_means_final
+
 APPLICATION_ID = 0x4B435344  # "KCSD": marks the SQLite file as KotaCerdas Desktop's
 
 
@@ -249,6 +251,7 @@ MIGRATIONS: tuple[Callable[[], str], ...] = (
     _v5_scoring_rules,
     _v6_identity_and_exchange,
     _v7_document_number_codes,
+    v8_final_means_final,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

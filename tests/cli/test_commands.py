@@ -282,7 +282,8 @@ def test_demo_then_check_then_check_finds_tampering(capsys, db_path):
     conn.commit()
     conn.close()
     code, _, err = run_cli(capsys, db_path, "check")
-    assert code == 1 and "sidik jari tidak cocok" in err
+    assert code == 1 and "tidak lagi menghasilkan sidik jarinya" in err
+    assert "Pemicu (trigger) answers_locked_update hilang" in err
 
 
 def test_verify_names_the_match_and_warns_when_the_stored_data_changed(capsys, db_path):
@@ -298,7 +299,10 @@ def test_verify_names_the_match_and_warns_when_the_stored_data_changed(capsys, d
     conn.commit()
     conn.close()
     code, out, err = run_cli(capsys, db_path, "verify", final["fingerprint"])
-    assert code == 1 and "Cocok: Dinas" in out and "tidak lagi menghasilkan sidik jari ini" in err
+    assert (
+        code == 1 and "Cocok: Dinas" in out and "tidak lagi cocok dengan yang difinalisasi" in err
+    )
+    assert "- Penilaian #1 (" in err and "tidak lagi menghasilkan sidik jarinya" in err
 
 
 def test_an_unexpected_error_is_one_line_and_a_log_with_the_traceback(

@@ -75,7 +75,7 @@ def test_missing_level_is_named_with_its_path(smartcity_data):
 
     message = _broken(smartcity_data, drop_level)
     assert "katalog.json, dimensions[1].elements[2].indicators[3].levels" in message
-    assert "level 3 belum ada" in message
+    assert "tingkat 3 belum ada" in message
 
 
 def test_repeated_code_is_refused(smartcity_data):
@@ -142,11 +142,11 @@ def test_the_index_method_is_declared_or_follows_the_lenses(smartcity_data):
         ),
         (
             lambda d: d["dimensions"][0].update(weight=float("inf")),
-            "dimensions[0].weight: bobot harus berupa angka terhingga",
+            "dimensions[0].weight: harus berupa angka terhingga",
         ),
         (
             lambda d: d["dimensions"][0]["elements"][0].update(weight=float("nan")),
-            "bobot harus berupa angka terhingga",
+            "dimensions[0].elements[0].weight: harus berupa angka terhingga",
         ),
     ],
 )

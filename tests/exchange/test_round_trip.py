@@ -97,3 +97,20 @@ def test_old_format_sample_packages_still_import(coordinator, tmp_path):
         assert coordinator.lifecycle.verify(
             coordinator.assessments.get(outcome.assessment_id).fingerprint
         ).intact
+
+
+def test_revisions_sharing_a_logo_and_a_file_both_import_under_the_lock(coordinator, tmp_path):
+    """The second revision's logo and evidence file are held already by the first, finalized
+    one: the import keeps them without a statement the lock triggers refuse."""
+    from kotacerdas_desktop.store import Store
+    from tests.store.finalized import finalized_with_files
+
+    with Store.open(tmp_path / "opd.sqlite") as agency:
+        first = finalized_with_files(agency)
+        second = agency.lifecycle.finalize(agency.lifecycle.reopen(first.id).id)
+        packages = [
+            export_package(agency, a.id, tmp_path / f"r{a.revision}.kcpkg") for a in (first, second)
+        ]
+    outcomes = import_packages(coordinator, packages)
+    assert [o.outcome for o in outcomes] == [IMPORTED, SUPERSEDED]
+    assert coordinator.db.execute("SELECT count(*) FROM attachments").fetchone()[0] == 2

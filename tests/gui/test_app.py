@@ -58,3 +58,28 @@ def test_help_lists_the_keyboard_shortcuts(demo_store: Store, open_window: Windo
     assert box is not None and box.isVisible()
     assert "Ctrl+PgDown" in box.text() and "F8" in box.text() and "tersimpan otomatis" in box.text()
     box.accept()
+
+
+def test_a_start_on_the_same_file_and_place_does_not_rewrite_the_settings(
+    demo_db_template: Path, tmp_path: Path, ui_settings: Path, qtbot: QtBot
+) -> None:
+    """Every write of the settings file is synced to the disk; a start that finds the file and
+    the position it stored writes nothing, and a move to another indicator still does."""
+    path = demo_copy(demo_db_template, tmp_path, "opd.sqlite")
+    window = app.start(path)
+    assert isinstance(window, MainWindow)
+    shown = window.editor.code
+    window.close()
+    written = ui_settings.stat()
+    window = app.start(path)
+    assert isinstance(window, MainWindow) and window.editor.code == shown
+    assert (ui_settings.stat().st_ino, ui_settings.stat().st_mtime_ns) == (
+        written.st_ino,
+        written.st_mtime_ns,
+    )
+    assert preferences.recent_files() == [path.resolve()]
+    other = next(i.code for i in window.editor.catalogue.indicators() if i.code != shown)
+    window.show_indicator(other)
+    assert preferences.last_position(path)[2] == other
+    assert ui_settings.stat().st_ino != written.st_ino
+    window.close()

@@ -70,7 +70,7 @@ def test_a_sheet_that_cannot_be_printed_says_why(qtbot, demo_store, final_id):
         [final_id],
     )
     dialog = open_preview(qtbot, demo_store, final_id)
-    assert "tidak lagi cocok dengan sidik jari" in dialog.status.text()
+    assert "tidak lagi menghasilkan sidik jarinya" in dialog.status.text()
     assert dialog.sheet is None
     assert not dialog.print_button.isEnabled() and not dialog.save_button.isEnabled()
 

@@ -59,7 +59,8 @@ def test_data_changed_outside_the_program_is_flagged(qtbot, demo_store):
     dialog.edit.setText(final.fingerprint)
     dialog.check()
     assert "Cocok" in dialog.result.text()
-    assert "tidak lagi menghasilkan sidik jari ini" in dialog.result.text()
+    assert "tidak lagi cocok dengan yang difinalisasi" in dialog.result.text()
+    assert "tidak lagi menghasilkan sidik jarinya" in dialog.result.text()
 
 
 def test_menu_opens_verify_and_then_the_matching_sheet(qtbot, demo_window, demo_store):

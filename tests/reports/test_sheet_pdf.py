@@ -271,7 +271,7 @@ def test_sheet_refused_when_finalized_data_no_longer_matches(store, draft, tmp_p
         [draft.id],
     )
     out = tmp_path / "refused.pdf"
-    with pytest.raises(StorageError, match="tidak lagi cocok dengan sidik jari"):
+    with pytest.raises(StorageError, match="tidak lagi menghasilkan sidik jarinya"):
         render_sheet(store, draft.id, out)
     assert not out.exists()
 

@@ -2,6 +2,7 @@
 
 import json
 import sqlite3
+from dataclasses import replace
 
 import pytest
 
@@ -218,10 +219,40 @@ def test_finalize_snapshots_the_agency_and_old_files_without_a_snapshot_still_ve
             version=1,
         )
     )
+    lock = store.db.execute(
+        "SELECT sql FROM sqlite_master WHERE name = 'assessments_locked_update'"
+    ).fetchone()[0]
     store.db.execute("DROP TRIGGER assessments_locked_update")
     store.db.execute(
         "UPDATE assessments SET agency_snapshot = '', fingerprint = ? WHERE id = ?",
         [legacy, final.id],
     )
+    store.db.execute(lock)  # an old file has the lock too
     assert check_database(store) == []
     assert store.lifecycle.find_by_fingerprint(legacy).id == final.id
+
+
+def test_answers_of_many_assessments_are_each_ones_answers(demo_store):
+    """The city reads 60 agencies in two queries: the same answers as one by one, and
+    without evidence only when asked."""
+    ids = [a.id for a in demo_store.assessments.list()]
+    assert len(ids) == 20
+    together = demo_store.assessments.answers_of(ids)
+    assert together == {i: demo_store.assessments.answers(i) for i in ids}
+    assert any(a.evidence for answers in together.values() for a in answers.values())
+    bare = demo_store.assessments.answers_of(ids, evidence=False)
+    for i in ids:
+        assert bare[i].keys() == together[i].keys()
+        for code, answer in bare[i].items():
+            assert answer.evidence == []
+            assert replace(answer, evidence=together[i][code].evidence) == together[i][code]
+    assert demo_store.assessments.answers_of([]) == {}
+
+
+def test_the_agency_list_is_every_agency_with_its_signatories_by_name(demo_store):
+    names = demo_store.agencies.names()
+    listed = demo_store.agencies.list()
+    assert [a.code for a in listed] == list(names)
+    assert [a.name for a in listed] == sorted(names.values())
+    assert listed == [demo_store.agencies.get(code) for code in names]
+    assert all(len(a.signatories) == 3 for a in listed)

@@ -20,7 +20,6 @@ def test_twenty_kills_during_a_thousand_saves_lose_no_acknowledged_save() -> Non
         [
             sys.executable,
             str(DURABILITY),
-            "--crash-only",
             "--json",
             "--rounds",
             "20",

@@ -68,6 +68,30 @@ def test_every_older_version_is_backed_up_and_migrated(tmp_path, old_version):
     assert pragma(backups[0], "user_version") == old_version
 
 
+def test_a_checked_reopen_only_connects_to_a_current_file(tmp_path):
+    """A worker's own connection to a file the program opened already: no second check,
+    backup or catalogue import; a file that is not current still gets the whole open."""
+    path = tmp_path / "kota.sqlite"
+    with Store.open(path) as store:
+        store.settings.set("city_name", "Kota Mojokerto")
+    Store.open(path).close()  # the day's first open of an existing file makes its backup
+    backups = tmp_path / "backups"
+    assert list(backups.glob("kota.daily.*.sqlite"))
+    for backup in backups.iterdir():
+        backup.unlink()
+    with Store.open(path, checked=True) as store:
+        assert store.settings.get("city_name") == "Kota Mojokerto"
+    assert list(backups.iterdir()) == []
+    old = tmp_path / "lama.sqlite"
+    conn = sqlite3.connect(old, isolation_level=None)
+    migrate(conn, target=SCHEMA_VERSION - 1)
+    conn.close()
+    with Store.open(old, checked=True) as store:
+        assert store.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        assert {c.code for c in store.catalogues.list()} >= {"SMARTCITY", "SPBE"}
+    assert len(list(backups.glob("lama.migration-*.sqlite"))) == 1
+
+
 def test_newer_file_is_refused_and_left_unchanged(db_path):
     Store.open(db_path).close()
     conn = sqlite3.connect(db_path)
@@ -152,3 +176,26 @@ def test_default_location_is_the_user_data_folder_unless_overridden(monkeypatch,
     assert path.name == "kotacerdas.sqlite" and "KotaCerdas" in str(path)
     monkeypatch.setenv(DB_ENV, str(tmp_path / "env.sqlite"))
     assert default_db_path() == tmp_path / "env.sqlite"
+
+
+def test_no_sqlite_utils_plugin_touches_the_connection(tmp_path):
+    """Whatever package is installed, its sqlite-utils plugin never hooks our connection (and
+    finding plugins, which reads every package's metadata, is not part of opening)."""
+    from sqlite_utils import hookimpl
+    from sqlite_utils.plugins import pm
+
+    class Plugin:
+        @hookimpl
+        def prepare_connection(self, conn):
+            conn.create_function("dari_plugin", 0, lambda: 1)
+
+    plugin = Plugin()
+    pm.register(plugin, name="uji-plugin")
+    try:
+        with (
+            Store.open(tmp_path / "kota.sqlite") as store,
+            pytest.raises(sqlite3.OperationalError, match="dari_plugin"),
+        ):
+            store.db.execute("SELECT dari_plugin()")
+    finally:
+        pm.unregister(plugin)

@@ -63,10 +63,12 @@ def attach_file(
 
     def work(worker_store: Store, progress: background.Progress) -> Evidence:
         progress.step(0, 0, str(t(f"Membaca {path.name} …", f"Reading {path.name} …")))
-        content = worker_store.evidence.read_file(path)
+        read = worker_store.evidence.read_file(path)
         progress.step(0, 0, str(t(f"Menyimpan {path.name} …", f"Storing {path.name} …")))
         evidence.file_name = path.name
-        return worker_store.evidence.add(assessment_id, indicator_code, evidence, content)
+        return worker_store.evidence.add(
+            assessment_id, indicator_code, evidence, read.content, sha256=read.sha256
+        )
 
     return perform_in_background(
         Change(EVIDENCE, assessment_id, indicator_code),
