@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QToolBar, QWidget
+import pytest
+from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QRadioButton, QToolBar, QWidget
 from pytestqt.qtbot import QtBot
 
 from kotacerdas_desktop.gui import app, prompts
@@ -132,6 +133,81 @@ def test_the_keyboard_is_on_the_form_after_the_first_run(tmp_path: Path, qtbot: 
     qtbot.keyClick(focused(), Qt.Key.Key_2)
     assert window.form.levels.value() == 2
     window.close()
+
+
+def tab_stops(qtbot: QtBot, window: MainWindow) -> list[QWidget]:
+    """Every widget Tab stops at on the form, from where the keyboard is until it leaves."""
+    stops = [focused()]
+    while len(stops) < 30:
+        qtbot.keyClick(focused(), Qt.Key.Key_Tab)
+        if not on_form(window) or focused() is stops[0]:
+            return stops
+        stops.append(focused())
+    raise AssertionError("Tab went round the form without leaving it")
+
+
+def reading_order(window: MainWindow, widgets: list[QWidget]) -> list[QWidget]:
+    """Top to bottom, then left to right, as the form is read."""
+
+    def place(widget: QWidget) -> tuple[int, int]:
+        corner = widget.mapTo(window.form, QPoint(0, 0))
+        return corner.y(), corner.x()
+
+    return sorted(widgets, key=place)
+
+
+@pytest.mark.parametrize("key", [Qt.Key.Key_3, Qt.Key.Key_N])
+def test_the_tab_order_follows_the_form(demo_window: MainWindow, qtbot: QtBot, key: Qt.Key) -> None:
+    """Tab walks the form as it is read, stops at every field once, and no field is skipped
+    (the level cards are one stop, as a group of choices is)."""
+    window = demo_window
+    window.activateWindow()
+    catalogue = window.editor.catalogue
+    assert catalogue is not None
+    window.show_indicator(next(i.code for i in catalogue.indicators() if i.allow_na), focus=True)
+    qtbot.keyClick(focused(), key)
+    stops = tab_stops(qtbot, window)
+    assert stops == reading_order(window, stops), [w.objectName() for w in stops]
+    reachable = [
+        widget
+        for widget in window.form.findChildren(QWidget)
+        if widget.isVisible()
+        and widget.isEnabled()
+        and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+        and not (isinstance(widget, QRadioButton) and not widget.hasFocus() and widget not in stops)
+        and widget.focusProxy() is None
+    ]
+    missing = [widget.objectName() for widget in reachable if widget not in stops]
+    assert missing == []
+    names = [widget.objectName() for widget in stops]
+    assert names.index("editJustification") < names.index("editFollowUp")
+    assert (key == Qt.Key.Key_N) == ("editNaReason" in names)
+
+
+def test_a_click_in_the_tree_puts_the_keyboard_on_the_form(
+    demo_window: MainWindow, qtbot: QtBot
+) -> None:
+    window = demo_window
+    window.activateWindow()
+    navigation = window.navigation
+    tree = navigation.ui.treeNav
+    tree.setFocus()
+    before = window.editor.code
+
+    def row_of(code: str) -> QModelIndex:
+        return navigation.proxy.mapFromSource(navigation.model.items[code].index())
+
+    target = next(
+        code
+        for code in navigation.visible_codes()
+        if code != before and not tree.visualRect(row_of(code)).isEmpty()
+    )
+    rect = tree.visualRect(row_of(target))
+    qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.editor.code == target != before
+    assert on_form(window)
+    qtbot.keyClick(focused(), Qt.Key.Key_2)
+    assert window.form.levels.value() == 2
 
 
 def test_the_keyboard_follows_every_move_to_another_indicator(
