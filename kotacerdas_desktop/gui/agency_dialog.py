@@ -28,6 +28,7 @@ from kotacerdas_desktop.domain.model import (
 from kotacerdas_desktop.domain.nip import check_nip, format_nip
 from kotacerdas_desktop.domain.text import t
 from kotacerdas_desktop.gui import operations
+from kotacerdas_desktop.gui.screen_fit import fit_to_screen
 from kotacerdas_desktop.gui.uiloader import apply_texts, load_ui
 from kotacerdas_desktop.store import Store
 
@@ -208,7 +209,7 @@ class AgencyDialog(QDialog):
         self.ui.layoutColumns.setStretch(0, 4)
         self.ui.layoutColumns.setStretch(1, 5)
         self._fill()
-        self.resize(max(self.sizeHint().width(), 1020), self.sizeHint().height())
+        fit_to_screen(self, max(self.sizeHint().width(), 1020))
         self.ui.buttonChooseLogo.clicked.connect(self._choose_logo)
         self.ui.buttonRemoveLogo.clicked.connect(lambda: self._set_logo(None))
         self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save).setText(

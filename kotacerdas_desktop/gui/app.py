@@ -23,6 +23,7 @@ from kotacerdas_desktop.gui.error_dialog import install_error_handlers
 from kotacerdas_desktop.gui.instance import DatabaseLock
 from kotacerdas_desktop.gui.main_window import MainWindow
 from kotacerdas_desktop.gui.qt_language import use_language
+from kotacerdas_desktop.gui.screen_fit import small_screen
 from kotacerdas_desktop.gui.uiloader import app_icon
 from kotacerdas_desktop.resources import ui_path
 from kotacerdas_desktop.store import Store, backups, default_db_path
@@ -177,10 +178,8 @@ def start(db_path: Path | None, lock: DatabaseLock | None = None) -> MainWindow 
     _windows.append(window)
     _locks[window] = lock
     DailyBackup(store.path, window)
-    screen = window.screen().availableGeometry()
-    if not window.restored and screen.width() <= 1440:
+    if not window.restored and small_screen(window):
         # The usual office laptop (1366x768): use the whole screen from the first start.
-        window.resize(screen.size())
         window.showMaximized()
     else:
         window.show()

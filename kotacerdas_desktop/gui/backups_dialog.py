@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from kotacerdas_desktop.domain.errors import KotaCerdasError
 from kotacerdas_desktop.domain.text import LocalText, t
 from kotacerdas_desktop.gui import operations, prompts
+from kotacerdas_desktop.gui.screen_fit import fit_to_screen
 from kotacerdas_desktop.gui.uiloader import close_buttons
 from kotacerdas_desktop.store import Store, backups
 
@@ -130,7 +131,7 @@ class BackupsDialog(QDialog):
         layout = QVBoxLayout(self)
         for widget in (intro, self.table, self.status, buttons):
             layout.addWidget(widget)
-        self.resize(820, 440)
+        fit_to_screen(self, 820, 440)
         self.refresh()
 
     def _button(self, box: QDialogButtonBox, name: str, text: LocalText) -> QPushButton:

@@ -12,6 +12,7 @@ from kotacerdas_desktop.domain.model import Evidence
 from kotacerdas_desktop.domain.text import t
 from kotacerdas_desktop.gui.formatting import format_size
 from kotacerdas_desktop.gui.operations import FieldMessages
+from kotacerdas_desktop.gui.screen_fit import fit_to_screen
 from kotacerdas_desktop.gui.uiloader import apply_texts, load_ui
 
 
@@ -87,6 +88,7 @@ class EvidenceDialog(QDialog):
         self.ui.buttonBox.rejected.connect(self.reject)
         self.ui.editTitle.selectAll()
         self.ui.editTitle.setFocus()
+        fit_to_screen(self, 520)
 
     def _fill(self, evidence: Evidence) -> None:
         """Show stored evidence for correction (the file, if any, stays as it is)."""

@@ -15,6 +15,7 @@ from kotacerdas_desktop.domain.model import Agency
 from kotacerdas_desktop.domain.text import t
 from kotacerdas_desktop.gui import operations
 from kotacerdas_desktop.gui.agency_dialog import suggest_code
+from kotacerdas_desktop.gui.screen_fit import fit_to_screen
 from kotacerdas_desktop.gui.uiloader import app_icon, apply_texts, load_ui
 from kotacerdas_desktop.store import Store
 
@@ -73,7 +74,7 @@ class FirstRunDialog(QDialog):
         self.ui.buttonDemo.clicked.connect(self.open_demo)
         self.ui.imageIcon.setPixmap(app_icon().pixmap(56, 56))
         self.ui.editCity.setFocus()
-        self.resize(580, self.sizeHint().height())
+        fit_to_screen(self, 580)
 
     def _suggest_code(self, name: str) -> None:
         if not self._code_typed:

@@ -35,6 +35,7 @@ from kotacerdas_desktop.domain.package import (
 )
 from kotacerdas_desktop.domain.text import LocalText, t
 from kotacerdas_desktop.gui import prompts
+from kotacerdas_desktop.gui.screen_fit import fit_to_screen
 
 REFUSED_COLOUR = QColor("#9a3412")
 HEADERS = (
@@ -119,7 +120,7 @@ class ImportResultsDialog(QDialog):
         close.setDefault(True)
         buttons.accepted.connect(self.accept)
         layout.addWidget(buttons)
-        self.resize(900, 420)
+        fit_to_screen(self, 900, 420)
 
     def _decision_button(
         self, buttons: QDialogButtonBox, needs: str, text: LocalText, slot: Callable[[], None]

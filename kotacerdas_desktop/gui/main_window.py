@@ -12,7 +12,7 @@ import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QGuiApplication
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
@@ -41,6 +41,7 @@ from kotacerdas_desktop.gui.indicator_form import IndicatorForm
 from kotacerdas_desktop.gui.navigation import NavigationPanel
 from kotacerdas_desktop.gui.operations import Change
 from kotacerdas_desktop.gui.previous_panel import PreviousPanel
+from kotacerdas_desktop.gui.screen_fit import fit_to_screen
 from kotacerdas_desktop.gui.switcher import AssessmentSwitcher
 from kotacerdas_desktop.gui.uiloader import load_ui
 from kotacerdas_desktop.store import Store
@@ -502,9 +503,10 @@ class MainWindow(QMainWindow):
         settings = preferences.ui_settings()
         geometry = settings.value("window/geometry")
         self.restored = isinstance(geometry, QByteArray) and self.restoreGeometry(geometry)
-        if not self.restored:
-            screen = QGuiApplication.primaryScreen().availableGeometry()
-            self.resize(min(1280, screen.width()), min(800, screen.height()))
+        if self.restored:  # saved on a larger screen, or a screen no longer there
+            fit_to_screen(self, self.width(), self.height())
+        else:
+            fit_to_screen(self, 1280, 800)
         for key, splitter, sizes in (
             ("window/splitter_main", self.ui.splitterMain, [380, 980]),
             ("window/splitter_form", self.ui.splitterForm, [720, 270]),

@@ -31,6 +31,7 @@ from kotacerdas_desktop.domain.text import LocalText, t
 from kotacerdas_desktop.gui import background, prompts
 from kotacerdas_desktop.gui.error_dialog import show_unexpected
 from kotacerdas_desktop.gui.print_job import paper_mismatch, prepare_printer, start_printing
+from kotacerdas_desktop.gui.screen_fit import fit_to_screen
 from kotacerdas_desktop.reports.batch import sheet_file_name
 from kotacerdas_desktop.reports.sheet import RenderedSheet, build_sheet
 from kotacerdas_desktop.reports.sheet_data import load_sheet_data
@@ -91,7 +92,7 @@ class SheetPreviewDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(self._build_bar(paper))
         layout.addWidget(self.view, 1)
-        self.resize(900, 1000)
+        fit_to_screen(self, 900, 1000)
         self._set_busy(True)
 
     def _combo(self, name: str, items: tuple, chosen: object) -> QComboBox:

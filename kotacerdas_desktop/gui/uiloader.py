@@ -28,6 +28,8 @@ from PySide6.QtWidgets import (
 from kotacerdas_desktop.domain.text import LocalText, t
 from kotacerdas_desktop.resources import resource_path, ui_path
 
+DIALOG_MARGIN = 12
+
 
 class Ui:
     """The named widgets of a loaded form, as attributes: ``ui.editJustification``."""
@@ -55,7 +57,9 @@ def load_ui(name: str, host: QWidget) -> Ui:
     if root is None:
         raise RuntimeError(f"{name} is not a valid Designer form")
     layout = host.layout() or QVBoxLayout(host)
-    layout.setContentsMargins(0, 0, 0, 0)
+    # A dialog keeps a margin inside its edge, whatever its form sets; a panel fills its place.
+    margin = DIALOG_MARGIN if isinstance(host, QDialog) else 0
+    layout.setContentsMargins(margin, margin, margin, margin)
     layout.addWidget(root)
     return Ui(root)
 

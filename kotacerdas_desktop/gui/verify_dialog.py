@@ -25,6 +25,7 @@ from kotacerdas_desktop.domain.errors import KotaCerdasError
 from kotacerdas_desktop.domain.model import Assessment
 from kotacerdas_desktop.domain.text import LocalText, t
 from kotacerdas_desktop.gui.formatting import format_timestamp
+from kotacerdas_desktop.gui.screen_fit import fit_to_screen
 from kotacerdas_desktop.gui.uiloader import close_buttons
 from kotacerdas_desktop.store import Store
 from kotacerdas_desktop.store.lifecycle import Verification
@@ -112,7 +113,7 @@ class VerifyDialog(QDialog):
         layout.addLayout(row)
         layout.addWidget(self.result)
         layout.addWidget(buttons)
-        self.setMinimumWidth(620)
+        fit_to_screen(self, 620)
 
     def check(self) -> None:
         self.match = None
