@@ -13,6 +13,7 @@ from kotacerdas_desktop.domain.text import shown, t
 
 MAX_TEXT = 20_000  # characters in one justification or follow-up: pages of text, still printable
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+AGENCY_CODE = re.compile(r"[A-Z0-9][A-Z0-9._-]{0,31}")  # as stored: typed codes are upper-cased
 
 
 def parse_level(text: str | int) -> int:
@@ -134,3 +135,33 @@ def check_answer(catalogue: Catalogue, answer: Answer) -> None:
                 ),
                 field=name,
             )
+
+
+def check_city_name(city: str) -> str:
+    """The city government's name, trimmed; it is required (the sheet's letterhead)."""
+    if not city.strip():
+        raise ValidationError(
+            t("Nama pemerintah kota wajib diisi.", "The city government's name is required."),
+            "city",
+        )
+    return city.strip()
+
+
+def check_agency_name(name: str) -> str:
+    if not name.strip():
+        raise ValidationError(t("Nama OPD wajib diisi.", "The agency name is required."), "name")
+    return name.strip()
+
+
+def check_agency_code(code: str) -> str:
+    """The code as stored (upper case); ValidationError when it is not one."""
+    stored = code.strip().upper()
+    if not AGENCY_CODE.fullmatch(stored):
+        raise ValidationError(
+            t(
+                f'Kode OPD "{shown(code)}" tidak sah: gunakan huruf, angka, titik, - atau _ (maks. 32 karakter).',
+                f'Agency code "{shown(code)}" is invalid: use letters, digits, dot, - or _ (max. 32 characters).',
+            ),
+            "code",
+        )
+    return stored
