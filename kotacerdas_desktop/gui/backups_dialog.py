@@ -102,6 +102,7 @@ class BackupsDialog(QDialog):
         intro.setWordWrap(True)
         self.table = QTableWidget(0, len(self.COLUMNS), self)
         self.table.setObjectName("tableBackups")
+        self.table.setAccessibleName(str(t("Daftar cadangan", "Backups")))
         self.table.setHorizontalHeaderLabels([str(c) for c in self.COLUMNS])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -46,6 +46,7 @@ class EvidenceDialog(QDialog):
                 "labelTitle": t("Judul dokumen", "Document title"),
                 "labelNumber": t("Nomor dokumen", "Document number"),
                 "checkDate": t("Tanggal dokumen", "Document date"),
+                "editDate.name": t("Tanggal dokumen", "Document date"),
                 "editTitle.placeholder": t(
                     "mis. Peraturan Wali Kota tentang Standar Pelayanan",
                     "e.g. Mayoral regulation on service standards",

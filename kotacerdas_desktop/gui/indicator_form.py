@@ -132,6 +132,7 @@ class IndicatorForm(QWidget):
                     "Describe what supports the chosen level: what runs already, since when, on which legal basis.",
                 ),
                 "groupEvidence": t("Bukti dukung", "Evidence"),
+                "tableEvidence.name": t("Daftar bukti dukung", "Evidence list"),
                 "buttonAddFile": t("Lampirkan berkas…", "Attach file…"),
                 "buttonAddReference": t("Tambah tanpa berkas…", "Add without file…"),
                 "labelDropHint": t(
@@ -146,6 +147,7 @@ class IndicatorForm(QWidget):
                     "Langkah perbaikan untuk tahun berikutnya", "Improvements planned for next year"
                 ),
                 "groupReview": t("Tinjauan", "Review"),
+                "editReviewComment.name": t("Catatan tinjauan", "Review note"),
                 "checkReview": t("Tandai untuk ditinjau ulang", "Mark for review"),
                 "editReviewComment.placeholder": t(
                     "Catatan peninjau (apa yang perlu dilihat lagi)",

@@ -56,6 +56,11 @@ class NavigationPanel(QWidget):
                 "lineSearch.placeholder": t(
                     "Cari indikator (Ctrl+F)", "Search indicators (Ctrl+F)"
                 ),
+                "lineSearch.name": t("Cari indikator", "Search indicators"),
+                "comboFilter.name": t("Tampilkan indikator", "Show indicators"),
+                "treeNav.name": t(
+                    "Dimensi, elemen dan indikator", "Dimensions, elements and indicators"
+                ),
             },
         )
         for text, mode in (

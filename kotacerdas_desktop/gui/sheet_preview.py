@@ -114,6 +114,7 @@ class SheetPreviewDialog(QDialog):
         self.paper = self._combo("comboPaper", PAPERS, paper.lower())
         self.paper.currentIndexChanged.connect(self.generate)
         self.zoom = self._combo("comboZoom", ZOOMS, ZOOMS[0][0])
+        self.zoom.setAccessibleName(str(t("Perbesaran", "Zoom")))
         self.zoom.currentIndexChanged.connect(
             lambda: self.view.setZoomMode(self.zoom.currentData())
         )

@@ -61,11 +61,31 @@ def load_ui(name: str, host: QWidget) -> Ui:
     margin = DIALOG_MARGIN if isinstance(host, QDialog) else 0
     layout.setContentsMargins(margin, margin, margin, margin)
     layout.addWidget(root)
+    pair_labels(root)
     return Ui(root)
 
 
+FIELD_PREFIXES = ("edit", "spin", "combo", "date")
+
+
+def pair_labels(root: QWidget) -> None:
+    """``labelX`` is the buddy of the form's field ``editX`` (or spinX, comboX, dateX): a screen
+    reader reads the label as the field's name, and a click on the label goes to the field."""
+    fields = {widget.objectName(): widget for widget in root.findChildren(QWidget)}
+    for label in root.findChildren(QLabel):
+        name = label.objectName()
+        if not name.startswith("label") or label.buddy() is not None:
+            continue
+        field = next(
+            (fields[f] for f in (p + name[5:] for p in FIELD_PREFIXES) if f in fields), None
+        )
+        if field is not None:
+            label.setBuddy(field)
+
+
 def apply_texts(ui: Ui, texts: Mapping[str, LocalText]) -> None:
-    """Set each widget's words: ``name`` is its text (or title), ``name.placeholder`` / ``name.tip`` the others."""
+    """Set each widget's words: ``name`` is its text (or title), ``name.placeholder`` / ``name.tip``
+    the others, ``name.name`` the name a screen reader says (a field with no label of its own)."""
     for key, text in texts.items():
         name, _, part = key.partition(".")
         widget = getattr(ui, name)
@@ -74,6 +94,8 @@ def apply_texts(ui: Ui, texts: Mapping[str, LocalText]) -> None:
             widget.setPlaceholderText(value)
         elif part == "tip":
             widget.setToolTip(value)
+        elif part == "name":
+            widget.setAccessibleName(value)
         elif part:
             raise ValueError(f"unknown text part {key!r}")
         elif isinstance(widget, QGroupBox):

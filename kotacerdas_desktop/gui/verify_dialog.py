@@ -91,6 +91,7 @@ class VerifyDialog(QDialog):
         intro.setWordWrap(True)
         self.edit = QLineEdit(self)
         self.edit.setObjectName("editFingerprint")
+        self.edit.setAccessibleName(str(t("Sidik jari lembar", "Sheet fingerprint")))
         self.edit.setPlaceholderText("292b01afa5a153eb… / KOTACERDAS:SHA256:…")
         self.edit.returnPressed.connect(self.check)
         self.check_button = QPushButton(str(t("Periksa", "Check")), self)
