@@ -23,7 +23,7 @@ from kotacerdas_desktop.gui.error_dialog import install_error_handlers
 from kotacerdas_desktop.gui.instance import DatabaseLock
 from kotacerdas_desktop.gui.main_window import MainWindow
 from kotacerdas_desktop.gui.qt_language import use_language
-from kotacerdas_desktop.gui.screen_fit import small_screen
+from kotacerdas_desktop.gui.screen_fit import maximize_on_small_screen
 from kotacerdas_desktop.gui.uiloader import app_icon
 from kotacerdas_desktop.resources import ui_path
 from kotacerdas_desktop.store import Store, backups, default_db_path
@@ -178,10 +178,7 @@ def start(db_path: Path | None, lock: DatabaseLock | None = None) -> MainWindow 
     _windows.append(window)
     _locks[window] = lock
     DailyBackup(store.path, window)
-    if not window.restored and small_screen(window):
-        # The usual office laptop (1366x768): use the whole screen from the first start.
-        window.showMaximized()
-    else:
+    if window.restored or not maximize_on_small_screen(window):
         window.show()
     # After the first-run dialog no window of ours is active: make this one the active window,
     # so the keys typed next reach the form (the level cards have the keyboard).

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from kotacerdas_desktop.gui import city_actions
-from kotacerdas_desktop.gui.screen_fit import fit_to_screen, small_screen
+from kotacerdas_desktop.gui.screen_fit import fit_to_screen, maximize_on_small_screen
 
 if TYPE_CHECKING:
     from kotacerdas_desktop.gui.city_window import CityWindow
@@ -27,8 +27,7 @@ def open_city_window(main: MainWindow) -> CityWindow:
         window.openRequested.connect(lambda assessment_id, code: _drill(main, assessment_id, code))
         main.closed.connect(window.close)
         fit_to_screen(window, 1280, 800)
-        if small_screen(window):  # the usual office laptop: the whole screen, as the main window
-            window.showMaximized()
+        maximize_on_small_screen(window)  # as the main window
     window.show()
     window.raise_()
     window.activateWindow()

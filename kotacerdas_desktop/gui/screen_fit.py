@@ -28,8 +28,15 @@ def available(widget: QWidget) -> QRect:
     return screen.availableGeometry()
 
 
-def small_screen(widget: QWidget) -> bool:
-    return available(widget).width() <= SMALL_SCREEN_WIDTH
+def maximize_on_small_screen(window: QWidget) -> bool:
+    """On the usual office laptop a main window takes the whole screen (sized to it first, for
+    a session whose window manager does not maximize); False on a larger screen."""
+    area = available(window)
+    if area.width() > SMALL_SCREEN_WIDTH:
+        return False
+    window.resize(area.size())
+    window.showMaximized()
+    return True
 
 
 def fit_to_screen(widget: QWidget, width: int = 0, height: int = 0) -> QSize:
