@@ -36,7 +36,7 @@ from kotacerdas_desktop.domain.validation import check_agency_code, check_agency
 from kotacerdas_desktop.gui import operations
 from kotacerdas_desktop.gui.screen_fit import fit_to_screen
 from kotacerdas_desktop.gui.stale_messages import clear_when_valid
-from kotacerdas_desktop.gui.uiloader import apply_texts, load_ui
+from kotacerdas_desktop.gui.uiloader import apply_texts, load_ui, restyle
 from kotacerdas_desktop.store import Store
 
 LOGO_MAX_PIXELS = 512  # plenty for a 2-3 cm letterhead logo at print resolution
@@ -216,7 +216,10 @@ class AgencyDialog(QDialog):
         self.ui.layoutColumns.setStretch(0, 4)
         self.ui.layoutColumns.setStretch(1, 5)
         self._fill()
-        fit_to_screen(self, max(self.sizeHint().width(), 1020))
+        restyle(*self.ui.columnsHost.findChildren(QWidget))  # styled as the scroll area loaded
+        # The whole form when the screen has room; a scroll bar only where it has not.
+        whole = self.ui.columnsHost.sizeHint() + self.sizeHint() - self.ui.scrollColumns.sizeHint()
+        fit_to_screen(self, max(whole.width(), 1020), whole.height() + 2)
         ui = self.ui
         clear_when_valid(
             (ui.errorCode, ui.editCode, check_agency_code),

@@ -106,6 +106,14 @@ def apply_texts(ui: Ui, texts: Mapping[str, LocalText]) -> None:
             widget.setWindowTitle(value)
 
 
+def restyle(*widgets: QWidget) -> None:
+    """Read the style sheet again for widgets whose name or role changed after they were styled
+    (a stacked page or a scroll area styles its contents as they are loaded)."""
+    for widget in widgets:
+        widget.style().unpolish(widget)
+        widget.style().polish(widget)
+
+
 def close_buttons(dialog: QDialog) -> QDialogButtonBox:
     """The row of buttons of a dialog that only closes: "Tutup" (Qt's own word is English)."""
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)

@@ -1,6 +1,8 @@
 """Every window and dialog fits the screen it opens on: the office laptop's 1366x768 and
-1280x720, and a full HD panel at 125 % and 150 % scaling (1536x864 and 1280x720 logical pixels). Each screen is a separate run of the app on Qt's
-offscreen platform configured with that screen (tests/gui/screen_driver.py)."""
+1280x720, a full HD panel at 125 % and 150 % scaling (1536x864 and 1280x720 logical pixels),
+and even the laptop's screen at 125 % and 150 % (1093x614 and 911x512). Each screen is a
+separate run of the app on Qt's offscreen platform configured with that screen
+(tests/gui/screen_driver.py)."""
 
 from __future__ import annotations
 
@@ -21,6 +23,8 @@ SCREENS = {  # name: (width, height, scale)
     "1280x720": (1280, 720, 1.0),
     "1920x1080 at 125%": (1920, 1080, 1.25),
     "1920x1080 at 150%": (1920, 1080, 1.5),
+    "1366x768 at 125%": (1366, 768, 1.25),
+    "1366x768 at 150%": (1366, 768, 1.5),
 }
 
 
