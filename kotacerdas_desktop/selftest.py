@@ -307,6 +307,42 @@ def check_main_window(ctx: Context) -> str:
         app.processEvents()
 
 
+def check_city_window(ctx: Context) -> str:
+    """The coordinator's Kota window over this file until every tab shows the city's figures:
+    its modules are imported on first use, so only opening it proves the build holds them."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    from kotacerdas_desktop.gui.city_window import CityWindow
+
+    app = _qt_app()
+    window = CityWindow(ctx.store)
+    failures: list[BaseException] = []
+    loop = QEventLoop()
+    window.loaded.connect(loop.quit)
+    window.loader.failed.disconnect()
+    window.loader.failed.connect(failures.append)
+    window.loader.failed.connect(loop.quit)
+    QTimer.singleShot(60_000, loop.quit)
+    try:
+        window.show()
+        loop.exec()
+        if failures:
+            raise failures[0]
+        picture = window.data.picture if window.data is not None else None
+        if picture is None or picture.report is None:
+            raise RuntimeError("the city picture did not load within 60 s")
+        return str(
+            t(
+                f"tahun {picture.year}: {len(picture.entries)} OPD, {index_line(picture.report)}",
+                f"year {picture.year}: {len(picture.entries)} agencies, "
+                f"{index_line(picture.report)}",
+            )
+        )
+    finally:
+        window.close()
+        app.processEvents()
+
+
 def check_consistency(ctx: Context) -> str:
     problems = check_database(ctx.store)
     if problems:
@@ -327,6 +363,7 @@ STEPS: tuple[tuple[LocalText, Callable[[Context], str]], ...] = (
     (t("Paket pertukaran", "Exchange package"), check_exchange),
     (t("Rencana capaian", "Plan to a target"), check_plan),
     (t("Jendela utama", "Main window"), check_main_window),
+    (t("Jendela Kota", "City window"), check_city_window),
     (t("Keutuhan basis data", "Database consistency"), check_consistency),
 )
 
