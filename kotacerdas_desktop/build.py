@@ -1,12 +1,14 @@
 """`python -m kotacerdas_desktop.build`: freeze KotaCerdas, prove the result works, measure it.
 
-1. Freeze the app with build.spec, and the same way an empty PySide6 window
-   (the reference every figure is compared with, measured in the same run).
+1. Compile the Qt translations (pyside6-lrelease), then freeze the app with
+   build.spec, and the same way an empty PySide6 window (the reference every
+   figure is compared with, measured in the same run).
 2. Run the frozen ``--self-test``; it must pass and skip nothing that the
    same self-test run from source does not skip (a module PyInstaller missed
    would show up exactly there).
 3. Check the folder: the Qt plugins we need are there, the unused Qt modules,
-   plugins and test packages are not, and ui/ and resources/ are bundled.
+   plugins and test packages are not, and ui/ and resources/ (with the
+   compiled translations) are bundled.
 4. Print the folder sizes and start times (a new process that opens its
    window offscreen and quits, median of several runs) against the
    reference, and write them to ``build-report.json`` beside the build.
@@ -34,6 +36,7 @@ from pathlib import Path
 
 from kotacerdas_desktop import __version__, freeze
 from kotacerdas_desktop.selftest import run_self_test
+from kotacerdas_desktop.translations import compile_translations
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "build.spec"
@@ -149,6 +152,9 @@ def check_contents(folder: Path) -> list[str]:
     for name in freeze.DATA_FOLDERS:
         if not (internal / name).is_dir():
             problems.append(f"data folder missing: {name}/")
+    problems += [
+        f"compiled file missing: {n}" for n in freeze.COMPILED_DATA if not (internal / n).is_file()
+    ]
     return problems
 
 
@@ -199,6 +205,7 @@ def measure_starts(app: Path, bare: Path, runs: int) -> tuple[float, float]:
 
 
 def build(dist: Path, work: Path, runs: int) -> BuildReport:
+    compile_translations()  # the .qm files are build products, bundled with resources/
     app = run_pyinstaller("app", dist, work)
     bare = run_pyinstaller("bare", dist, work)
     report = BuildReport(__version__, sys.platform, str(app), str(bare))

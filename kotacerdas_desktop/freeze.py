@@ -143,6 +143,8 @@ UNWANTED_QT_LIB = re.compile(
     r"WebView|RemoteObjects|Scxml|StateMachine|HttpServer)",
 )
 QT_TRANSLATIONS_KEPT = ("id", "en")
+# Build products a frozen app needs in its data folders (kotacerdas_desktop/translations.py).
+COMPILED_DATA = ("resources/translations/qt_id.qm",)
 
 ENTRY_SCRIPT = '''"""KotaCerdas: the frozen program's entry point (written by build.spec)."""
 from kotacerdas_desktop.cli import main

@@ -43,6 +43,12 @@ def ui_path(*parts: str) -> Path:
     return _root("ui").joinpath(*parts)
 
 
+def qt_translation(language: str) -> Path:
+    """The compiled translation of Qt's own words (resources/translations/qt_LANG.qm, made by
+    kotacerdas_desktop/translations.py); the file may be missing in a checkout never set up."""
+    return resource_path("translations", f"qt_{language}.qm")
+
+
 def bundled_catalogues() -> list[Path]:
     """The catalogue files shipped with the app, in a stable order."""
     return sorted(resource_path("catalogues").glob("*.json"))

@@ -29,7 +29,7 @@ from kotacerdas_desktop.demo.people import People
 from kotacerdas_desktop.domain.model import ROLE_APPROVED, Agency, Answer, Evidence, Signatory
 from kotacerdas_desktop.domain.score_text import index_line
 from kotacerdas_desktop.domain.text import LocalText, t
-from kotacerdas_desktop.resources import bundled_catalogues, resource_path
+from kotacerdas_desktop.resources import bundled_catalogues, qt_translation, resource_path
 from kotacerdas_desktop.store import Store
 from kotacerdas_desktop.store.check import check_database
 from kotacerdas_desktop.store.schema import SCHEMA_VERSION
@@ -88,6 +88,21 @@ def check_resources(ctx: Context) -> str:
             f"{resource_path()} ({len(files)} catalogues)",
         )
     )
+
+
+def check_qt_words(ctx: Context) -> str:
+    """Qt's own words in Indonesian: the compiled translation is bundled and answers."""
+    from PySide6.QtCore import QTranslator
+
+    _qt_app()
+    path = qt_translation("id")
+    translator = QTranslator()
+    if not translator.load(str(path)):
+        raise RuntimeError(f"{path} missing or unreadable")
+    cancel = translator.translate("QPlatformTheme", "Cancel")
+    if cancel != "Batal":
+        raise RuntimeError(f"'Cancel' translates to {cancel!r}")
+    return f"{path.name}: Cancel → {cancel}"
 
 
 def check_database_file(ctx: Context) -> str:
@@ -337,6 +352,7 @@ def check_consistency(ctx: Context) -> str:
 
 STEPS: tuple[tuple[LocalText, Callable[[Context], str]], ...] = (
     (t("Berkas bawaan", "Bundled files"), check_resources),
+    (t("Kata-kata Qt", "Qt's words"), check_qt_words),
     (t("Basis data", "Database"), check_database_file),
     (t("Katalog", "Catalogues"), check_catalogues),
     (t("Menjawab dan finalisasi", "Answering and finalizing"), check_answers),

@@ -12,7 +12,16 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["KOTACERDAS_LANG"] = "id"
 
+from kotacerdas_desktop import language
 from kotacerdas_desktop.store import Store
+
+
+@pytest.fixture(autouse=True)
+def indonesian_again() -> Iterator[None]:
+    """Every test starts and ends in Indonesian, whatever a command it ran chose (--lang en)."""
+    language.start(None)
+    yield
+    language.start(None)
 
 
 @pytest.fixture

@@ -3,8 +3,9 @@
 Every subcommand module has ``register(subparsers)``; a handler takes the open
 store and the parsed arguments and returns the exit code. Whatever happens,
 the command prints one clear line on stderr (Indonesian, or English with
-KOTACERDAS_LANG=en), never a traceback; an unexpected error is written with
-its traceback to the log file, whose path the line names. Exit codes:
+--lang en, KOTACERDAS_LANG=en or the language saved in the app), never a
+traceback; an unexpected error is written with its traceback to the log
+file, whose path the line names. Exit codes:
 
 0 done; 1 the command ran and found problems (check, verify, some sheets of
 --all); 2 refused (a rule a user broke, an unusable file, an argument that is
@@ -23,7 +24,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from kotacerdas_desktop import __version__, errorlog
+from kotacerdas_desktop import __version__, errorlog, language
 from kotacerdas_desktop.cli import (
     admin,
     agency,
@@ -36,13 +37,13 @@ from kotacerdas_desktop.cli import (
     recap,
     sheet,
 )
+from kotacerdas_desktop.cli.parser import EXIT_USER_ERROR, LANG_OPTION, Parser, language_flag
 from kotacerdas_desktop.domain.errors import BusyError, KotaCerdasError
-from kotacerdas_desktop.domain.text import shown, t
+from kotacerdas_desktop.domain.text import LANGUAGES, shown, t
 from kotacerdas_desktop.store.database import storage_error
 from kotacerdas_desktop.store.location import default_db_path
 
 EXIT_PROBLEMS = 1
-EXIT_USER_ERROR = 2
 EXIT_BUSY = 3
 EXIT_UNEXPECTED = 4
 EXIT_INTERRUPTED = 130
@@ -50,19 +51,23 @@ EXIT_OUTPUT_CLOSED = 141  # 128 + SIGPIPE, what a shell reports for a tool whose
 MODULES = (catalogue, agency, assessment, history, admin, backup, sheet, exchange, recap, plan)
 
 
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # argparse's own words stay English; the frame is ours
-        self.print_usage(sys.stderr)
-        text = t(f"Perintah tidak sah: {message}", f"Invalid command: {message}")
-        self.exit(EXIT_USER_ERROR, f"{self.prog}: {text}\n")
-
-
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
+    parser = Parser(
         prog="kotacerdas",
         description="KotaCerdas Desktop: penilaian mandiri smart city OPD / smart city self-assessment.",
     )
-    parser.add_argument("--version", action="version", version=f"KotaCerdas Desktop {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"KotaCerdas Desktop {__version__}",
+        help=str(t("tampilkan versi lalu keluar", "show the version and exit")),
+    )
+    parser.add_argument(
+        LANG_OPTION,
+        choices=LANGUAGES,
+        help="bahasa / language: id, en (default: $KOTACERDAS_LANG, else the app's setting, else id); "
+        "with en, `sheet` writes an English translation of the sheet",
+    )
     parser.add_argument(
         "--db",
         type=Path,
@@ -74,7 +79,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="periksa instalasi lalu keluar / check the installation and exit",
     )
     parser.add_argument("--quit-after-start", action="store_true", help=argparse.SUPPRESS)
-    subparsers = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="COMMAND")
+    subparsers = parser.add_subparsers(dest="command", parser_class=Parser, metavar="COMMAND")
     for module in MODULES:
         module.register(subparsers)
     return parser
@@ -82,6 +87,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
+    language.start(language_flag(arguments))
     try:
         if (number := undecodable(arguments)) is not None:
             return refused_argument(number, arguments[number - 1])

@@ -26,7 +26,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "verify", help="cocokkan sidik jari lembar evaluasi / match a sheet's fingerprint"
     )
     verify.add_argument(
-        "fingerprint", help="sidik jari SHA-256 atau teks QR / SHA-256 fingerprint or the QR text"
+        "fingerprint",
+        help="sidik jari SHA-256, 12 karakter pertamanya (kaki halaman) atau teks QR / "
+        "SHA-256 fingerprint, its first 12 characters (page footer) or the QR text",
     )
     verify.set_defaults(handler=with_store(run_verify))
 

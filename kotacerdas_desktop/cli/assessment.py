@@ -124,7 +124,7 @@ def list_assessments(store: Store, args: argparse.Namespace) -> int:
                 a.agency_code,
                 a.year,
                 a.revision,
-                a.status,
+                a.status_text,
                 format_percent(report.answered, report.total),
                 format_figure(report.index, empty="-"),
                 predicate_text(report),
@@ -168,8 +168,8 @@ def show_assessment(store: Store, args: argparse.Namespace) -> int:
     )
     print(
         t(
-            f"Status: {assessment.status}   Katalog: {info.code} {info.version}",
-            f"Status: {assessment.status}   Catalogue: {info.code} {info.version}",
+            f"Status: {assessment.status_text.id}   Katalog: {info.code} {info.version}",
+            f"Status: {assessment.status_text.en}   Catalogue: {info.code} {info.version}",
         )
     )
     print(

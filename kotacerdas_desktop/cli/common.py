@@ -8,6 +8,7 @@ import sys
 from collections.abc import Callable, Sequence
 from contextlib import closing
 
+from kotacerdas_desktop import language
 from kotacerdas_desktop.reports.paper import PAPER_NAMES
 from kotacerdas_desktop.store import Store
 
@@ -19,10 +20,12 @@ def with_store(handler: Handler, *, create: bool = False) -> Callable[[argparse.
 
     Only commands that make something new (``create``: agency add, demo) may
     create the file; for every other command a missing file is a mistyped
-    path, refused with a message, never a new empty database."""
+    path, refused with a message, never a new empty database. The language
+    saved in the app applies from here on, unless --lang or KOTACERDAS_LANG chose."""
 
     def run(args: argparse.Namespace) -> int:
         with closing(Store.open(args.db, create=create)) as store:
+            language.apply_setting(store.settings.language())
             return handler(store, args)
 
     return run

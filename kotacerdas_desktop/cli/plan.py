@@ -148,12 +148,12 @@ def run_plan(store: Store, args: argparse.Namespace) -> int:
             _efforts(catalogue, args.effort),
         )
         agency = store.agencies.get(assessment.agency_code)
-        status = t("final", "final") if assessment.is_finalized else t("draf", "draft")
+        status = assessment.status_text
         heading = t(
             f"Rencana capaian {agency.name} ({agency.code}), tahun {assessment.year}, "
             f"revisi {assessment.revision} ({status.id})",
             f"Plan of {agency.name} ({agency.code}), year {assessment.year}, "
-            f"revision {assessment.revision} ({status.get('en')})",
+            f"revision {assessment.revision} ({status.en})",
         )
         names = {agency.code: agency.name}
 

@@ -11,6 +11,7 @@ from kotacerdas_desktop.domain.errors import ValidationError
 from kotacerdas_desktop.domain.model import Assessment
 from kotacerdas_desktop.domain.text import t
 from kotacerdas_desktop.domain.validation import check_year
+from kotacerdas_desktop.reports.indonesian import DRAFT_MARK, SHEET_LANGUAGE
 from kotacerdas_desktop.store import Store
 
 
@@ -19,7 +20,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "sheet",
         help="cetak lembar evaluasi ke PDF / print evaluation sheets to PDF",
         description="Lembar evaluasi satu penilaian (ID --out) atau semua OPD satu tahun "
-        "(--all --year --out-dir). / The sheet of one assessment, or of every agency for a year.",
+        "(--all --year --out-dir), dalam bahasa Indonesia. / The sheet of one assessment, or of "
+        "every agency for a year, in Indonesian; `kotacerdas --lang en sheet ...` writes an "
+        "English translation for partners instead.",
     )
     parser.add_argument("id", nargs="?", help="ID penilaian / assessment ID")
     parser.add_argument("--out", type=Path, help="berkas PDF / PDF file (with ID)")
@@ -36,6 +39,12 @@ def _usage_error(indonesian: str, english: str) -> ValidationError:
     return ValidationError(t(indonesian, english), field="arguments")
 
 
+def sheet_language(args: argparse.Namespace) -> str:
+    """Indonesian, the signed record's language, unless --lang en was typed on this command line
+    (a language from the environment or the app's setting never changes the sheet)."""
+    return getattr(args, "lang", None) or SHEET_LANGUAGE
+
+
 def run_sheet(store: Store, args: argparse.Namespace) -> int:
     if args.all:
         if args.id is not None or args.out is not None:
@@ -47,7 +56,9 @@ def run_sheet(store: Store, args: argparse.Namespace) -> int:
             raise _usage_error(
                 "--all memerlukan --year dan --out-dir.", "--all needs --year and --out-dir."
             )
-        return _sheet_all(store, check_year(args.year), args.out_dir, args.paper)
+        return _sheet_all(
+            store, check_year(args.year), args.out_dir, args.paper, sheet_language(args)
+        )
     if args.id is None or args.out is None:
         raise _usage_error(
             "Sebutkan ID penilaian dan --out FILE.pdf (atau --all --year --out-dir).",
@@ -56,13 +67,14 @@ def run_sheet(store: Store, args: argparse.Namespace) -> int:
     assessment = store.assessments.get(args.id)
     from kotacerdas_desktop.reports.sheet import write_sheet  # reportlab only when a sheet is made
 
-    saved = write_sheet(store, assessment.id, args.out, args.paper)
+    language = sheet_language(args)
+    saved = write_sheet(store, assessment.id, args.out, args.paper, language)
     pages = saved.sheet.pages
     print(
         t(
-            f"Lembar evaluasi penilaian #{assessment.id} ({_status(assessment)}) ditulis ke "
+            f"Lembar evaluasi penilaian #{assessment.id} ({_status(assessment, language)}) ditulis ke "
             f"{args.out}: {pages} halaman {args.paper.upper()}.",
-            f"Evaluation sheet of assessment #{assessment.id} ({_status(assessment)}) written to "
+            f"Evaluation sheet of assessment #{assessment.id} ({_status(assessment, language)}) written to "
             f"{args.out}: {pages} {args.paper.upper()} page(s).",
         )
     )
@@ -73,24 +85,35 @@ def run_sheet(store: Store, args: argparse.Namespace) -> int:
     return 0
 
 
-def _status(assessment: Assessment) -> str:
+def _status(assessment: Assessment, language: str) -> str:
     if assessment.is_finalized:
-        return str(t("final", "final"))
-    return str(t("draf, bertanda DRAF", "draft, marked DRAF"))
+        return str(assessment.status_text)
+    mark = DRAFT_MARK.get(language)
+    return str(t(f"draf, bertanda {mark}", f"draft, marked {mark}"))
 
 
-def _sheet_all(store: Store, year: int, out_dir: Path, paper: str) -> int:
+def _sheet_all(store: Store, year: int, out_dir: Path, paper: str, language: str) -> int:
     def progress(number: int, total: int, assessment: Assessment, out: Path) -> None:
         print(
             f"[{number}/{total}] {assessment.agency_code} {assessment.year} "
-            f"r{assessment.revision} ({_status(assessment)}) -> {out.name}",
+            f"r{assessment.revision} ({_status(assessment, language)}) -> {out.name}",
             file=sys.stderr,
             flush=True,
         )
 
     from kotacerdas_desktop.reports.batch import write_year  # reportlab only when sheets are made
 
-    result = write_year(store, year, out_dir, paper, progress)
+    result = write_year(store, year, out_dir, paper, progress, language)
+    if not result.written and not result.failed:
+        print(
+            t(
+                f"Tidak ada penilaian tahun {year}: tidak ada lembar evaluasi untuk dicetak "
+                f"(folder {out_dir} tidak dibuat).",
+                f"There is no assessment for {year}: no evaluation sheet to print "
+                f"(folder {out_dir} not created).",
+            )
+        )
+        return 0
     for code in result.without_assessment:
         print(
             t(
@@ -116,4 +139,4 @@ def _sheet_all(store: Store, year: int, out_dir: Path, paper: str) -> int:
             f"{len(result.written)} evaluation sheet(s) ({result.pages} pages) written to {out_dir}.",
         )
     )
-    return 1 if result.failed or not result.written else 0
+    return 1 if result.failed else 0

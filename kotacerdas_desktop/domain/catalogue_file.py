@@ -232,7 +232,7 @@ def _indicator(
         if number in by_number:
             raise c.fail(
                 f"{lpath}.level",
-                t(f"level {number} muncul dua kali", f"level {number} appears twice"),
+                t(f"tingkat {number} muncul dua kali", f"level {number} appears twice"),
             )
         label = (
             c.text(ldata, "label", lpath, required=False)
@@ -250,7 +250,7 @@ def _indicator(
         raise c.fail(
             f"{path}.levels",
             t(
-                f"level {', '.join(missing)} belum ada; setiap indikator wajib punya level 1-5",
+                f"tingkat {', '.join(missing)} belum ada; setiap indikator wajib punya tingkat 1-5",
                 f"level(s) {', '.join(missing)} missing; every indicator needs levels 1-5",
             ),
         )

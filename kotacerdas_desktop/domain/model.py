@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from kotacerdas_desktop.domain.text import LocalText, t
+
 STATUS_DRAFT = "draft"
 STATUS_FINALIZED = "finalized"
+# The stored status is a code (JSON and packages keep it); people read these words.
+STATUS_TEXT = {STATUS_DRAFT: t("draf", "draft"), STATUS_FINALIZED: t("final", "final")}
 
 ROLE_PREPARED = "prepared"  # disiapkan oleh: the operator
 ROLE_REVIEWED = "reviewed"  # diperiksa oleh: the verifier
@@ -101,6 +105,11 @@ class Assessment:
     )
     scoring_rules: int = RULES_CURRENT
     uuid: str = ""  # created once per revision, travels in packages; ``id`` stays local
+
+    @property
+    def status_text(self) -> LocalText:
+        """ "draf" / "final" (English "draft" / "final") for tables and messages."""
+        return STATUS_TEXT[self.status]
 
     @property
     def is_finalized(self) -> bool:

@@ -3,29 +3,52 @@
 Every user-visible string in the domain, store and command line is a
 ``LocalText`` (or made with ``t()``), so the language is chosen once, where
 the text is shown, and the same message serves the GUI and the command line.
+
+The language of the interface is set once at start (``set_language``; see
+kotacerdas_desktop/language.py for the flag, environment and setting). A
+document written in another language than the interface (the evaluation
+sheet stays Indonesian when the window is English) is built inside
+``document_language(...)``, which holds only for the thread that builds it,
+so a sheet made in a worker never changes what the window shows meanwhile.
 """
 
 from __future__ import annotations
 
-import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 
 LANGUAGES = ("id", "en")
-_language = os.environ.get("KOTACERDAS_LANG", "id")
-if _language not in LANGUAGES:
-    _language = "id"
+_language = "id"
+_document: ContextVar[str | None] = ContextVar("kotacerdas_document_language", default=None)
+
+
+def _checked(language: str) -> str:
+    if language not in LANGUAGES:
+        raise ValueError(f"unsupported language {language!r}")
+    return language
 
 
 def set_language(language: str) -> None:
     """Choose the language of every text shown from now on ("id" or "en")."""
     global _language
-    if language not in LANGUAGES:
-        raise ValueError(f"unsupported language {language!r}")
-    _language = language
+    _language = _checked(language)
 
 
 def current_language() -> str:
-    return _language
+    """The language texts are written in here: the document's being built, else the interface's."""
+    return _document.get() or _language
+
+
+@contextmanager
+def document_language(language: str) -> Iterator[None]:
+    """Write every text in ``language`` while a document is built in this thread (and only here)."""
+    token = _document.set(_checked(language))
+    try:
+        yield
+    finally:
+        _document.reset(token)
 
 
 @dataclass(frozen=True)
@@ -36,7 +59,7 @@ class LocalText:
     en: str = ""
 
     def get(self, language: str | None = None) -> str:
-        language = language or _language
+        language = language or current_language()
         if language == "en" and self.en:
             return self.en
         return self.id

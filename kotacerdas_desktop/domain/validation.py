@@ -13,6 +13,7 @@ from kotacerdas_desktop.domain.text import shown, t
 
 MAX_TEXT = 20_000  # characters in one justification or follow-up: pages of text, still printable
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+AGENCY_CODE = re.compile(r"[A-Z0-9][A-Z0-9._-]{0,31}")  # as stored: typed codes are upper-cased
 
 
 def parse_level(text: str | int) -> int:
@@ -21,7 +22,7 @@ def parse_level(text: str | int) -> int:
     if not value.isdigit() or not 1 <= int(value) <= 5:
         raise ValidationError(
             t(
-                f'Level "{text}" tidak sah: pilih angka 1 sampai 5.',
+                f'Tingkat "{text}" tidak sah: pilih angka 1 sampai 5.',
                 f'Level "{text}" is invalid: choose a number 1 to 5.',
             ),
             field="level",
@@ -31,7 +32,15 @@ def parse_level(text: str | int) -> int:
 
 def check_year(year: int | str) -> int:
     value = str(year).strip()
-    if not value.isdigit() or not YEAR_MIN <= int(value) <= YEAR_MAX:
+    if not value.lstrip("+-").isdigit():
+        raise ValidationError(
+            t(
+                f"Tahun {year!r} bukan angka; tulis tahun dengan angka, mis. 2026.",
+                f"Year {year!r} is not a number; write the year in digits, e.g. 2026.",
+            ),
+            field="year",
+        )
+    if not YEAR_MIN <= int(value) <= YEAR_MAX:
         raise ValidationError(
             t(
                 f"Tahun {year} di luar rentang {YEAR_MIN}-{YEAR_MAX}.",
@@ -94,7 +103,7 @@ def check_answer(catalogue: Catalogue, answer: Answer) -> None:
         if answer.level is not None:
             raise ValidationError(
                 t(
-                    "Pilih level atau 'tidak berlaku', tidak keduanya.",
+                    "Pilih tingkat atau 'tidak berlaku', tidak keduanya.",
                     "Choose a level or 'not applicable', not both.",
                 ),
                 field="level",
@@ -126,3 +135,33 @@ def check_answer(catalogue: Catalogue, answer: Answer) -> None:
                 ),
                 field=name,
             )
+
+
+def check_city_name(city: str) -> str:
+    """The city government's name, trimmed; it is required (the sheet's letterhead)."""
+    if not city.strip():
+        raise ValidationError(
+            t("Nama pemerintah kota wajib diisi.", "The city government's name is required."),
+            "city",
+        )
+    return city.strip()
+
+
+def check_agency_name(name: str) -> str:
+    if not name.strip():
+        raise ValidationError(t("Nama OPD wajib diisi.", "The agency name is required."), "name")
+    return name.strip()
+
+
+def check_agency_code(code: str) -> str:
+    """The code as stored (upper case); ValidationError when it is not one."""
+    stored = code.strip().upper()
+    if not AGENCY_CODE.fullmatch(stored):
+        raise ValidationError(
+            t(
+                f'Kode OPD "{shown(code)}" tidak sah: gunakan huruf, angka, titik, - atau _ (maks. 32 karakter).',
+                f'Agency code "{shown(code)}" is invalid: use letters, digits, dot, - or _ (max. 32 characters).',
+            ),
+            "code",
+        )
+    return stored

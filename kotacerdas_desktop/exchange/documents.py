@@ -37,6 +37,7 @@ from kotacerdas_desktop.domain.model import (
 )
 from kotacerdas_desktop.domain.package import PackageContents
 from kotacerdas_desktop.domain.text import shown
+from kotacerdas_desktop.domain.validation import AGENCY_CODE
 from kotacerdas_desktop.exchange.format import (
     ASSESSMENT,
     FORMAT,
@@ -47,7 +48,6 @@ from kotacerdas_desktop.exchange.format import (
     UUID,
     Reader,
 )
-from kotacerdas_desktop.store.agencies import AGENCY_CODE
 
 SIGNED_CANONICAL_VERSIONS = (2, 3)  # forms with an agency snapshot (domain/fingerprint.py)
 ASSESSMENT_KEYS = (

@@ -15,7 +15,12 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QLabel, QWidget
 
-from kotacerdas_desktop.domain.document_number import DEFAULT_CLASSIFICATION, pattern_of
+from kotacerdas_desktop.domain.document_number import (
+    DEFAULT_CLASSIFICATION,
+    check_classification_code,
+    check_unit_code,
+    pattern_of,
+)
 from kotacerdas_desktop.domain.errors import ValidationError
 from kotacerdas_desktop.domain.model import (
     ROLE_APPROVED,
@@ -27,8 +32,11 @@ from kotacerdas_desktop.domain.model import (
 )
 from kotacerdas_desktop.domain.nip import check_nip, format_nip
 from kotacerdas_desktop.domain.text import t
+from kotacerdas_desktop.domain.validation import check_agency_code, check_agency_name
 from kotacerdas_desktop.gui import operations
-from kotacerdas_desktop.gui.uiloader import apply_texts, load_ui
+from kotacerdas_desktop.gui.screen_fit import fit_to_screen
+from kotacerdas_desktop.gui.stale_messages import clear_when_valid
+from kotacerdas_desktop.gui.uiloader import apply_texts, load_ui, restyle
 from kotacerdas_desktop.store import Store
 
 LOGO_MAX_PIXELS = 512  # plenty for a 2-3 cm letterhead logo at print resolution
@@ -208,7 +216,17 @@ class AgencyDialog(QDialog):
         self.ui.layoutColumns.setStretch(0, 4)
         self.ui.layoutColumns.setStretch(1, 5)
         self._fill()
-        self.resize(max(self.sizeHint().width(), 1020), self.sizeHint().height())
+        restyle(*self.ui.columnsHost.findChildren(QWidget))  # styled as the scroll area loaded
+        # The whole form when the screen has room; a scroll bar only where it has not.
+        whole = self.ui.columnsHost.sizeHint() + self.sizeHint() - self.ui.scrollColumns.sizeHint()
+        fit_to_screen(self, max(whole.width(), 1020), whole.height() + 2)
+        ui = self.ui
+        clear_when_valid(
+            (ui.errorCode, ui.editCode, check_agency_code),
+            (ui.errorName, ui.editName, check_agency_name),
+            (ui.errorClassification, ui.editClassification, check_classification_code),
+            (ui.errorUnit, ui.editUnit, check_unit_code),
+        )
         self.ui.buttonChooseLogo.clicked.connect(self._choose_logo)
         self.ui.buttonRemoveLogo.clicked.connect(lambda: self._set_logo(None))
         self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save).setText(

@@ -50,7 +50,7 @@ FIELD_GROUPS = {
     "na_reason": ("level", "not_applicable", "na_reason"),
 }
 FIELD_NAMES = {
-    "level": t("pilihan level", "level choice"),
+    "level": t("pilihan tingkat", "level choice"),
     "na_reason": t("alasan tidak berlaku", "not-applicable reason"),
     "justification": t("justifikasi", "justification"),
     "follow_up": t("rencana tindak lanjut", "follow-up plan"),

@@ -7,12 +7,14 @@ does everything but the event loop, for tests and benchmarks.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from kotacerdas_desktop import language
 from kotacerdas_desktop.domain.errors import DamagedError, KotaCerdasError, StorageError
 from kotacerdas_desktop.domain.text import t
 from kotacerdas_desktop.gui import background, preferences
@@ -20,6 +22,8 @@ from kotacerdas_desktop.gui.daily_backup import DailyBackup
 from kotacerdas_desktop.gui.error_dialog import install_error_handlers
 from kotacerdas_desktop.gui.instance import DatabaseLock
 from kotacerdas_desktop.gui.main_window import MainWindow
+from kotacerdas_desktop.gui.qt_language import use_language
+from kotacerdas_desktop.gui.screen_fit import maximize_on_small_screen
 from kotacerdas_desktop.gui.uiloader import app_icon
 from kotacerdas_desktop.resources import ui_path
 from kotacerdas_desktop.store import Store, backups, default_db_path
@@ -71,6 +75,7 @@ def create_app() -> QApplication:
     app.setStyle("Fusion")
     app.setPalette(light_palette())
     app.setStyleSheet(ui_path("style.qss").read_text(encoding="utf-8"))
+    use_language(app)
     return app
 
 
@@ -159,6 +164,8 @@ def start(db_path: Path | None, lock: DatabaseLock | None = None) -> MainWindow 
         lock.release()
         return None
     preferences.remember_file(store.path)
+    language.apply_setting(store.settings.language())  # unless --lang or KOTACERDAS_LANG chose
+    use_language(QApplication.instance())
     if not store.agencies.names():
         from kotacerdas_desktop.gui.first_run import FirstRunDialog  # a new file's only
 
@@ -166,17 +173,16 @@ def start(db_path: Path | None, lock: DatabaseLock | None = None) -> MainWindow 
     window = MainWindow(store)
     window.openDatabaseRequested.connect(lambda new_path: _switch(window, new_path))
     window.restoreRequested.connect(lambda source: _restore(window, source))
+    window.reopenRequested.connect(lambda: _reopen(window))
     window.closed.connect(lambda: _closed(window))
     _windows.append(window)
     _locks[window] = lock
     DailyBackup(store.path, window)
-    screen = window.screen().availableGeometry()
-    if not window.restored and screen.width() <= 1440:
-        # The usual office laptop (1366x768): use the whole screen from the first start.
-        window.resize(screen.size())
-        window.showMaximized()
-    else:
+    if window.restored or not maximize_on_small_screen(window):
         window.show()
+    # After the first-run dialog no window of ours is active: make this one the active window,
+    # so the keys typed next reach the form (the level cards have the keyboard).
+    window.activateWindow()
     window.form.focus_start()
     return window
 
@@ -189,8 +195,20 @@ def _switch(window: MainWindow, path: Path) -> None:
 
 
 def _restore(window: MainWindow, source: Path) -> None:
-    """Close the window, put the backup in the file's place, and open it again; the file's
-    lock is kept the whole time, so no other program opens it in between."""
+    """Close the window, put the backup in the file's place, and open it again."""
+
+    def put_back(path: Path) -> None:
+        try:
+            backups.restore(path, source)
+        except KotaCerdasError as error:
+            refuse(str(error))
+
+    _reopen(window, put_back)
+
+
+def _reopen(window: MainWindow, meanwhile: Callable[[Path], None] | None = None) -> None:
+    """Close the window, do ``meanwhile`` to its file, and open it again (in the language now
+    saved); the file's lock is kept the whole time, so no other program opens it in between."""
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     path, lock = window.store.path, _locks.pop(window)
@@ -198,10 +216,8 @@ def _restore(window: MainWindow, source: Path) -> None:
     app.setQuitOnLastWindowClosed(False)
     try:
         window.close()
-        try:
-            backups.restore(path, source)
-        except KotaCerdasError as error:
-            refuse(str(error))
+        if meanwhile is not None:
+            meanwhile(path)
         if start(path, lock) is None and not _windows:
             app.quit()
     finally:

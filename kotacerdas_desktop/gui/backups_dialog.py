@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHeaderView,
     QLabel,
-    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -29,7 +28,8 @@ from PySide6.QtWidgets import (
 
 from kotacerdas_desktop.domain.errors import KotaCerdasError
 from kotacerdas_desktop.domain.text import LocalText, t
-from kotacerdas_desktop.gui import operations
+from kotacerdas_desktop.gui import operations, prompts
+from kotacerdas_desktop.gui.screen_fit import fit_to_screen
 from kotacerdas_desktop.gui.uiloader import close_buttons
 from kotacerdas_desktop.store import Store, backups
 
@@ -53,11 +53,11 @@ def ask_restore(parent: QWidget, db_path: Path, source: Path) -> bool:
         backups.verify_backup(source)
         held = backups.contents(source).describe()
     except KotaCerdasError as error:
-        QMessageBox.warning(parent, "KotaCerdas", str(error))
+        prompts.inform(parent, str(error))
         return False
-    answer = QMessageBox.question(
+    return prompts.confirm(
         parent,
-        str(t("Pulihkan cadangan", "Restore a backup")),
+        t("Pulihkan cadangan", "Restore a backup"),
         str(
             t(
                 f"{db_path.name} akan diganti dengan cadangan {source.name} ({held}).\n\n"
@@ -66,8 +66,8 @@ def ask_restore(parent: QWidget, db_path: Path, source: Path) -> bool:
                 "The current file is not deleted: it is kept in the backups folder. Continue?",
             )
         ),
+        yes=t("Pulihkan", "Restore"),
     )
-    return answer == QMessageBox.StandardButton.Yes
 
 
 class BackupsDialog(QDialog):
@@ -102,6 +102,7 @@ class BackupsDialog(QDialog):
         intro.setWordWrap(True)
         self.table = QTableWidget(0, len(self.COLUMNS), self)
         self.table.setObjectName("tableBackups")
+        self.table.setAccessibleName(str(t("Daftar cadangan", "Backups")))
         self.table.setHorizontalHeaderLabels([str(c) for c in self.COLUMNS])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -131,7 +132,7 @@ class BackupsDialog(QDialog):
         layout = QVBoxLayout(self)
         for widget in (intro, self.table, self.status, buttons):
             layout.addWidget(widget)
-        self.resize(820, 440)
+        fit_to_screen(self, 820, 440)
         self.refresh()
 
     def _button(self, box: QDialogButtonBox, name: str, text: LocalText) -> QPushButton:

@@ -8,9 +8,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QGuiApplication
-
 from kotacerdas_desktop.gui import city_actions
+from kotacerdas_desktop.gui.screen_fit import fit_to_screen, maximize_on_small_screen
 
 if TYPE_CHECKING:
     from kotacerdas_desktop.gui.city_window import CityWindow
@@ -27,12 +26,8 @@ def open_city_window(main: MainWindow) -> CityWindow:
         window.recap_actions = city_actions.install(window, main)
         window.openRequested.connect(lambda assessment_id, code: _drill(main, assessment_id, code))
         main.closed.connect(window.close)
-        screen = QGuiApplication.primaryScreen().availableGeometry()
-        if screen.width() <= 1440:  # the usual office laptop: the whole screen, as the main window
-            window.resize(screen.size())
-            window.showMaximized()
-        else:
-            window.resize(1280, min(800, screen.height()))
+        fit_to_screen(window, 1280, 800)
+        maximize_on_small_screen(window)  # as the main window
     window.show()
     window.raise_()
     window.activateWindow()

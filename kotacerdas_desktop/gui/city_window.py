@@ -27,7 +27,7 @@ from kotacerdas_desktop.gui.city_summary import SummaryView
 from kotacerdas_desktop.gui.city_table import Drill
 from kotacerdas_desktop.gui.city_weakest import WeakestView
 from kotacerdas_desktop.gui.operations import Change
-from kotacerdas_desktop.gui.uiloader import apply_texts, load_ui
+from kotacerdas_desktop.gui.uiloader import apply_texts, load_ui, restyle
 from kotacerdas_desktop.store import Store
 
 PAGE_EMPTY, PAGE_TABS = 0, 1
@@ -87,10 +87,7 @@ class CityWindow(QWidget):
         ui.labelBusy.setProperty("role", "muted")
         ui.labelCityEmptyTitle.setProperty("role", "welcome")
         ui.labelCityEmpty.setProperty("role", "empty")
-        for label in (ui.labelCityEmptyTitle, ui.labelCityEmpty):
-            # A stacked page is styled as it is loaded; the role must be applied again.
-            label.style().unpolish(label)
-            label.style().polish(label)
+        restyle(ui.labelCityEmptyTitle, ui.labelCityEmpty)  # a stacked page, styled as loaded
         ui.labelYear.setBuddy(ui.comboYear)
         apply_texts(
             ui,

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from kotacerdas_desktop import errorlog
 from kotacerdas_desktop.domain.text import t
+from kotacerdas_desktop.gui.screen_fit import fit_to_screen
 from kotacerdas_desktop.gui.uiloader import close_buttons
 
 _QT_LEVELS = {
@@ -76,7 +77,7 @@ class UnexpectedErrorDialog(QDialog):
         layout = QVBoxLayout(self)
         for widget in (self.explanation, self.summary, self.log_label, buttons):
             layout.addWidget(widget)
-        self.resize(520, self.sizeHint().height())
+        fit_to_screen(self, 520)
 
     def add(self, error: BaseException) -> None:
         """Another error while this one is shown: its details join these."""

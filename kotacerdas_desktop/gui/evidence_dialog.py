@@ -10,8 +10,11 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
 from kotacerdas_desktop.domain.model import Evidence
 from kotacerdas_desktop.domain.text import t
+from kotacerdas_desktop.domain.validation import check_evidence
 from kotacerdas_desktop.gui.formatting import format_size
 from kotacerdas_desktop.gui.operations import FieldMessages
+from kotacerdas_desktop.gui.screen_fit import fit_to_screen
+from kotacerdas_desktop.gui.stale_messages import clear_when_valid
 from kotacerdas_desktop.gui.uiloader import apply_texts, load_ui
 
 
@@ -43,6 +46,7 @@ class EvidenceDialog(QDialog):
                 "labelTitle": t("Judul dokumen", "Document title"),
                 "labelNumber": t("Nomor dokumen", "Document number"),
                 "checkDate": t("Tanggal dokumen", "Document date"),
+                "editDate.name": t("Tanggal dokumen", "Document date"),
                 "editTitle.placeholder": t(
                     "mis. Peraturan Wali Kota tentang Standar Pelayanan",
                     "e.g. Mayoral regulation on service standards",
@@ -77,6 +81,9 @@ class EvidenceDialog(QDialog):
         self.ui.labelFile.setObjectName("dialogNote")
         self.ui.errorTitle.setProperty("role", "error")
         self.ui.errorTitle.hide()
+        clear_when_valid(
+            (self.ui.errorTitle, self.ui.editTitle, lambda title: check_evidence(Evidence(title)))
+        )
         self.ui.editDate.setDate(QDate.currentDate())
         self.ui.editDate.setDisplayFormat("dd-MM-yyyy")
         self.ui.editDate.setEnabled(False)
@@ -87,6 +94,7 @@ class EvidenceDialog(QDialog):
         self.ui.buttonBox.rejected.connect(self.reject)
         self.ui.editTitle.selectAll()
         self.ui.editTitle.setFocus()
+        fit_to_screen(self, 520)
 
     def _fill(self, evidence: Evidence) -> None:
         """Show stored evidence for correction (the file, if any, stays as it is)."""

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
     QHeaderView,
-    QMessageBox,
     QTableWidgetItem,
     QWidget,
 )
@@ -23,7 +22,7 @@ from PySide6.QtWidgets import (
 from kotacerdas_desktop.domain.errors import KotaCerdasError
 from kotacerdas_desktop.domain.model import Evidence
 from kotacerdas_desktop.domain.text import t
-from kotacerdas_desktop.gui import operations
+from kotacerdas_desktop.gui import operations, prompts
 from kotacerdas_desktop.gui.evidence_dialog import EvidenceDialog
 from kotacerdas_desktop.gui.formatting import format_date, format_size
 from kotacerdas_desktop.gui.operations import FieldMessages
@@ -291,19 +290,17 @@ class EvidencePanel(QObject):
         evidence = self.selected()
         if evidence is None or evidence.id is None or not self.editable:
             return
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
-            str(t("Hapus bukti dukung", "Remove evidence")),
+        box, remove = prompts.question_box(
+            self.ui.root.window(),
+            t("Hapus bukti dukung", "Remove evidence"),
             str(
                 t(
                     f'Hapus "{evidence.title}" dari jawaban ini?',
                     f'Remove "{evidence.title}" from this answer?',
                 )
             ),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            self.ui.root.window(),
+            yes=t("Hapus", "Remove"),
         )
-        box.setDefaultButton(QMessageBox.StandardButton.No)
         store, assessment_id, code, evidence_id = (
             self.store,
             self.assessment_id,
@@ -312,7 +309,7 @@ class EvidencePanel(QObject):
         )
 
         def answered(button: object) -> None:
-            if box.standardButton(button) == QMessageBox.StandardButton.Yes and store is not None:
+            if button is remove and store is not None:
                 operations.remove_evidence(store, assessment_id, code, evidence_id, self.fields)
 
         box.buttonClicked.connect(answered)

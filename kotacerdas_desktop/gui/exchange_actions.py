@@ -14,11 +14,11 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QAction, QDropEvent
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu
 
 from kotacerdas_desktop.domain.package import ImportOutcome
 from kotacerdas_desktop.domain.text import t
-from kotacerdas_desktop.gui import operations
+from kotacerdas_desktop.gui import operations, prompts
 from kotacerdas_desktop.gui.window_menus import window_action
 
 if TYPE_CHECKING:
@@ -65,6 +65,7 @@ class ExchangeMenu(QObject):
                 window,
                 "actionImportFolder",
                 t("Impor folder paket…", "Import a folder of packages…"),
+                "Ctrl+Shift+I",
             ),
         )
         exchange = [self.actions.export, self.actions.import_files, self.actions.import_folder]
@@ -111,9 +112,9 @@ class ExchangeMenu(QObject):
         )
 
     def _confirm_draft(self) -> bool:
-        answer = QMessageBox.question(
+        return prompts.confirm(
             self.main,
-            str(t("Ekspor draf", "Export a draft")),
+            t("Ekspor draf", "Export a draft"),
             str(
                 t(
                     "Penilaian ini masih draf. Paketnya hanya cadangan: ditandai DRAF dan tidak "
@@ -124,8 +125,8 @@ class ExchangeMenu(QObject):
                     "Export as a backup?",
                 )
             ),
+            yes=t("Ekspor sebagai cadangan", "Export as a backup"),
         )
-        return answer == QMessageBox.StandardButton.Yes
 
     def _exported(self, path: Path) -> None:
         key = self.main.store.installation.key_fingerprint

@@ -26,6 +26,7 @@ from kotacerdas_desktop.domain.model import Assessment
 from kotacerdas_desktop.domain.nip import format_nip
 from kotacerdas_desktop.domain.text import LocalText, t
 from kotacerdas_desktop.gui import operations
+from kotacerdas_desktop.gui.screen_fit import fit_to_screen
 from kotacerdas_desktop.store import Store
 
 MISSING_SHOWN = 8
@@ -73,7 +74,7 @@ class _ConfirmDialog(QDialog):
         layout.addLayout(self.form)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
-        self.setMinimumWidth(560)
+        fit_to_screen(self, 560)
 
     def show_error(self, field: str, message: str) -> bool:
         """Every error of this step belongs here, next to the explanation (FieldMessages)."""

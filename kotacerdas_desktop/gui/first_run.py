@@ -13,8 +13,15 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from kotacerdas_desktop.domain.model import Agency
 from kotacerdas_desktop.domain.text import t
+from kotacerdas_desktop.domain.validation import (
+    check_agency_code,
+    check_agency_name,
+    check_city_name,
+)
 from kotacerdas_desktop.gui import operations
 from kotacerdas_desktop.gui.agency_dialog import suggest_code
+from kotacerdas_desktop.gui.screen_fit import fit_to_screen
+from kotacerdas_desktop.gui.stale_messages import clear_when_valid
 from kotacerdas_desktop.gui.uiloader import app_icon, apply_texts, load_ui
 from kotacerdas_desktop.store import Store
 
@@ -65,6 +72,11 @@ class FirstRunDialog(QDialog):
         for label in (*self._errors.values(), self.ui.errorGeneral):
             label.setProperty("role", "error")
             label.hide()
+        clear_when_valid(
+            (self.ui.errorCity, self.ui.editCity, check_city_name),
+            (self.ui.errorAgency, self.ui.editAgency, check_agency_name),
+            (self.ui.errorCode, self.ui.editCode, check_agency_code),
+        )
         self.ui.editCity.setText(store.settings.get("city_name"))
         self.ui.spinYear.setValue(dt.date.today().year)
         self.ui.editAgency.textEdited.connect(self._suggest_code)
@@ -73,7 +85,7 @@ class FirstRunDialog(QDialog):
         self.ui.buttonDemo.clicked.connect(self.open_demo)
         self.ui.imageIcon.setPixmap(app_icon().pixmap(56, 56))
         self.ui.editCity.setFocus()
-        self.resize(580, self.sizeHint().height())
+        fit_to_screen(self, 580)
 
     def _suggest_code(self, name: str) -> None:
         if not self._code_typed:

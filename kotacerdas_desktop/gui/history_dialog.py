@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from kotacerdas_desktop.domain.text import LocalText, t
 from kotacerdas_desktop.gui.answer_editor import FIELD_NAMES
 from kotacerdas_desktop.gui.formatting import format_timestamp
+from kotacerdas_desktop.gui.screen_fit import fit_to_screen
 from kotacerdas_desktop.gui.uiloader import close_buttons
 from kotacerdas_desktop.store import Store, audit
 
@@ -100,4 +101,4 @@ class HistoryDialog(QDialog):
         layout = QVBoxLayout(self)
         for widget in (heading, self.table, buttons):
             layout.addWidget(widget)
-        self.resize(860, 420)
+        fit_to_screen(self, 860, 420)

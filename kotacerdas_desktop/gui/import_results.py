@@ -34,6 +34,8 @@ from kotacerdas_desktop.domain.package import (
     ImportOutcome,
 )
 from kotacerdas_desktop.domain.text import LocalText, t
+from kotacerdas_desktop.gui import prompts
+from kotacerdas_desktop.gui.screen_fit import fit_to_screen
 
 REFUSED_COLOUR = QColor("#9a3412")
 HEADERS = (
@@ -118,7 +120,7 @@ class ImportResultsDialog(QDialog):
         close.setDefault(True)
         buttons.accepted.connect(self.accept)
         layout.addWidget(buttons)
-        self.resize(900, 420)
+        fit_to_screen(self, 900, 420)
 
     def _decision_button(
         self, buttons: QDialogButtonBox, needs: str, text: LocalText, slot: Callable[[], None]
@@ -134,9 +136,9 @@ class ImportResultsDialog(QDialog):
     def _accept_keys(self) -> None:
         waiting = self._waiting(NEEDS_KEY)
         details = "\n\n".join(f"{o.file_name}: {o.reason}" for o in waiting)
-        answer = QMessageBox.warning(
+        if prompts.confirm(
             self,
-            str(t("Kunci penanda tangan berubah", "Signing key changed")),
+            t("Kunci penanda tangan berubah", "Signing key changed"),
             str(
                 t(
                     "Paket berikut ditandatangani kunci yang berbeda dari paket sebelumnya OPD yang "
@@ -147,10 +149,9 @@ class ImportResultsDialog(QDialog):
                     f"agency's signed evaluation sheet.\n\n{details}\n\nAccept the new keys?",
                 )
             ),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        if answer == QMessageBox.StandardButton.Yes:
+            yes=t("Terima kunci baru", "Accept the new keys"),
+            icon=QMessageBox.Icon.Warning,
+        ):
             agencies = tuple(sorted({o.agency_code for o in waiting}))
             self.retry.emit([o.file_name for o in waiting], agencies, False)
             self.accept()

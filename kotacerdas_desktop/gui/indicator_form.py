@@ -13,7 +13,7 @@ from html import escape
 from itertools import pairwise
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QWidget
 
 from kotacerdas_desktop.domain.catalogue import Catalogue, Dimension, Element, Indicator
@@ -28,6 +28,14 @@ from kotacerdas_desktop.gui.uiloader import apply_texts, load_ui
 from kotacerdas_desktop.store import Store
 
 LEVEL_FIELDS = ("level", "not_applicable")
+LEVEL_KEYS = {
+    Qt.Key.Key_1: 1,
+    Qt.Key.Key_2: 2,
+    Qt.Key.Key_3: 3,
+    Qt.Key.Key_4: 4,
+    Qt.Key.Key_5: 5,
+    Qt.Key.Key_N: NOT_APPLICABLE,
+}
 EVIDENCE_FIELDS = ("file", "title", "evidence")
 
 
@@ -79,6 +87,9 @@ class IndicatorForm(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("indicatorFormHost")
+        # A click anywhere on the form (the question, a label) puts the keyboard here, so the
+        # level keys work and Tab walks the form, not the toolbar.
+        self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.ui = load_ui("indicator_form.ui", self)
         self.view: IndicatorView | None = None
         self._loading = False
@@ -117,10 +128,11 @@ class IndicatorForm(QWidget):
                 ),
                 "labelJustification": t("Justifikasi", "Justification"),
                 "editJustification.placeholder": t(
-                    "Jelaskan kondisi nyata yang mendukung level yang dipilih: apa yang sudah berjalan, sejak kapan, dasar hukumnya.",
+                    "Jelaskan kondisi nyata yang mendukung tingkat yang dipilih: apa yang sudah berjalan, sejak kapan, dasar hukumnya.",
                     "Describe what supports the chosen level: what runs already, since when, on which legal basis.",
                 ),
                 "groupEvidence": t("Bukti dukung", "Evidence"),
+                "tableEvidence.name": t("Daftar bukti dukung", "Evidence list"),
                 "buttonAddFile": t("Lampirkan berkas…", "Attach file…"),
                 "buttonAddReference": t("Tambah tanpa berkas…", "Add without file…"),
                 "labelDropHint": t(
@@ -135,6 +147,7 @@ class IndicatorForm(QWidget):
                     "Langkah perbaikan untuk tahun berikutnya", "Improvements planned for next year"
                 ),
                 "groupReview": t("Tinjauan", "Review"),
+                "editReviewComment.name": t("Catatan tinjauan", "Review note"),
                 "checkReview": t("Tandai untuk ditinjau ulang", "Mark for review"),
                 "editReviewComment.placeholder": t(
                     "Catatan peninjau (apa yang perlu dilihat lagi)",
@@ -184,13 +197,6 @@ class IndicatorForm(QWidget):
             widget.installEventFilter(passthrough)
             if isinstance(widget, QPlainTextEdit):
                 widget.setUndoRedoEnabled(False)
-        for key, value in [(str(n), n) for n in range(1, 6)] + [("N", NOT_APPLICABLE)]:
-            QShortcut(
-                QKeySequence(key),
-                self,
-                lambda value=value: self.choose(value),
-                Qt.ShortcutContext.WindowShortcut,
-            )
 
     # Showing ----------------------------------------------------------------
 
@@ -351,11 +357,26 @@ class IndicatorForm(QWidget):
 
     # Editing ----------------------------------------------------------------
 
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Keys 1-5 and N choose while the keyboard is on the form and not in a text field (a
+        text field, and the evidence list's type-ahead, take their keys first)."""
+        value = LEVEL_KEYS.get(Qt.Key(event.key()))
+        plain = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if value is None or plain != Qt.KeyboardModifier.NoModifier:
+            super().keyPressEvent(event)
+            return
+        event.accept()
+        self.choose(value)
+
     def choose(self, value: int) -> None:
-        """Keys 1-5 and N: choose a level (N also asks for the reason)."""
+        """Keys 1-5 and N: choose a level (N also asks for the reason); the keyboard stays on the
+        chosen card, so Tab goes on to the reason or the justification."""
         if self.view is None or not self.view.editable:
             return
-        if not self.levels.choose(value):
+        if self.levels.choose(value):
+            if value != NOT_APPLICABLE:
+                self.levels.focus_current()
+        else:
             self.choiceRefused.emit(
                 str(
                     t(

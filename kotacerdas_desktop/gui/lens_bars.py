@@ -2,7 +2,8 @@
 
 Drawn in one widget (five columns in about 60 px) so the navigation keeps its
 room on a 1366x768 screen; the tooltip and the accessible name spell every
-lens out in full, so nothing is said by the bars alone.
+lens out in full with its predicate in words, so nothing is said by the bars
+alone.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent
 from PySide6.QtWidgets import QLayout, QWidget
 
 from kotacerdas_desktop.domain.catalogue import Catalogue
+from kotacerdas_desktop.domain.figures import shown
 from kotacerdas_desktop.domain.score_report import ScoreReport
 from kotacerdas_desktop.domain.score_text import format_share
 from kotacerdas_desktop.domain.text import t
@@ -71,14 +73,20 @@ class LensBars(QWidget):
             for lens in catalogue.lenses
             if report.lenses
         ]
+        words = {
+            lens.code: f" · {catalogue.predicate(shown(report.lenses[lens.code])).label}"
+            if report.lenses.get(lens.code) is not None
+            else ""
+            for lens in catalogue.lenses
+        }
         summary = "\n".join(
             str(
                 t(
-                    f"{f.name} (bobot {f.weight}): {f.figure}",
-                    f"{f.name} (weight {f.weight}): {f.figure}",
+                    f"{f.name} (bobot {f.weight}): {f.figure}{words[lens.code]}",
+                    f"{f.name} (weight {f.weight}): {f.figure}{words[lens.code]}",
                 )
             )
-            for f in figures
+            for f, lens in zip(figures, catalogue.lenses, strict=False)
         )
         self.set_lenses(figures, summary)
 

@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kotacerdas_desktop.gui.uiloader import restyle
+
 NOT_APPLICABLE = 0  # the choice value of "tidak berlaku" beside levels 1..5
 
 
@@ -32,12 +34,6 @@ class Choice:
     title: str  # "3 · Terdefinisi"
     description: str
     evidence: str = ""  # "Bukti minimum: ..." under the description, when the catalogue names it
-
-
-def _restyle(widget: QWidget) -> None:
-    """Re-read the style sheet after a dynamic property used by it changed."""
-    widget.style().unpolish(widget)
-    widget.style().polish(widget)
 
 
 class LevelCard(QFrame):
@@ -84,7 +80,7 @@ class LevelCard(QFrame):
     def set_selected(self, selected: bool) -> None:
         if self.property("selected") != selected:
             self.setProperty("selected", selected)
-            _restyle(self)
+            restyle(self)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         if self.radio.isEnabled() and event.button() == Qt.MouseButton.LeftButton:

@@ -12,12 +12,11 @@ import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QGuiApplication
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QWidget,
 )
 
@@ -28,6 +27,7 @@ from kotacerdas_desktop.domain.text import t
 from kotacerdas_desktop.gui import (
     city_launch,
     exchange_actions,
+    language_menu,
     operations,
     plan_actions,
     preferences,
@@ -41,6 +41,7 @@ from kotacerdas_desktop.gui.indicator_form import IndicatorForm
 from kotacerdas_desktop.gui.navigation import NavigationPanel
 from kotacerdas_desktop.gui.operations import Change
 from kotacerdas_desktop.gui.previous_panel import PreviousPanel
+from kotacerdas_desktop.gui.screen_fit import fit_to_screen
 from kotacerdas_desktop.gui.switcher import AssessmentSwitcher
 from kotacerdas_desktop.gui.uiloader import load_ui
 from kotacerdas_desktop.store import Store
@@ -59,6 +60,7 @@ class MainWindow(QMainWindow):
         object
     )  # Path: File > New/Open or a recent file (the launcher opens it)
     restoreRequested = Signal(object)  # Path of a backup: the launcher closes, restores, reopens
+    reopenRequested = Signal()  # the launcher closes the window and opens the file again (language)
     closed = Signal()
 
     def __init__(self, store: Store) -> None:
@@ -96,6 +98,7 @@ class MainWindow(QMainWindow):
         self.exchange_menu = exchange_actions.install(self)  # export and import packages
         city_launch.install(self)  # Kota > City picture
         self.plan_menu = plan_actions.install(self)  # the planner's windows
+        language_menu.install(self)  # Bantuan > Bahasa / Language
         self._open_initial()
 
     # Public interface ------------------------------------------------------------
@@ -161,7 +164,9 @@ class MainWindow(QMainWindow):
         a.new_assessment.triggered.connect(self._ask_new_assessment)
         a.agency_settings.triggered.connect(self._agency_settings)
         a.new_agency.triggered.connect(self._new_agency)
-        a.shortcuts.triggered.connect(lambda: prompts.show_shortcuts(self))
+        a.shortcuts.triggered.connect(
+            lambda: prompts.show_shortcuts(self, [m.menu() for m in self.menuBar().actions()])
+        )
         a.about.triggered.connect(lambda: prompts.show_about(self, self.store.path))
         self.ui.buttonStartAssessment.clicked.connect(self._start_from_empty)
         self.navigation.indicatorActivated.connect(self.show_indicator)
@@ -248,11 +253,7 @@ class MainWindow(QMainWindow):
 
     def _failed(self, error: KotaCerdasError) -> None:
         """Shown even when this window is hidden or minimized: no message is dropped."""
-        box = QMessageBox(
-            QMessageBox.Icon.Warning, "KotaCerdas", str(error), QMessageBox.StandardButton.Ok, self
-        )
-        box.finished.connect(box.deleteLater)
-        box.open()
+        prompts.inform(self, str(error))
         if isinstance(error, LockedError):
             self.reload()
 
@@ -352,7 +353,7 @@ class MainWindow(QMainWindow):
                 f"{agency.name if agency else self.assessment.agency_code} · {self.assessment.year}"
             )
             if self.assessment.is_finalized:
-                parts.append(str(t("final", "final")))
+                parts.append(str(self.assessment.status_text))
         parts.append(self.store.path.name)
         self.setWindowTitle(" — ".join([*parts, "KotaCerdas Desktop"]))
 
@@ -502,9 +503,10 @@ class MainWindow(QMainWindow):
         settings = preferences.ui_settings()
         geometry = settings.value("window/geometry")
         self.restored = isinstance(geometry, QByteArray) and self.restoreGeometry(geometry)
-        if not self.restored:
-            screen = QGuiApplication.primaryScreen().availableGeometry()
-            self.resize(min(1280, screen.width()), min(800, screen.height()))
+        if self.restored:  # saved on a larger screen, or a screen no longer there
+            fit_to_screen(self, self.width(), self.height())
+        else:
+            fit_to_screen(self, 1280, 800)
         for key, splitter, sizes in (
             ("window/splitter_main", self.ui.splitterMain, [380, 980]),
             ("window/splitter_form", self.ui.splitterForm, [720, 270]),

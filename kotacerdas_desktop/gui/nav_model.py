@@ -39,6 +39,7 @@ def _item(text: str, kind: str, code: str) -> QStandardItem:
     item.setEditable(False)
     item.setData(kind, KIND_ROLE)
     item.setData(code, CODE_ROLE)
+    item.setToolTip(text)  # the whole name: the tree cuts a long one with "…"
     return item
 
 

@@ -34,7 +34,9 @@ from kotacerdas_desktop.gui.uiloader import apply_texts, load_ui
 
 
 class NavigationPanel(QWidget):
-    indicatorActivated = Signal(str)
+    # The indicator to show, and whether the keyboard goes to its form: a click, Enter or the
+    # search's Enter move there; arrow keys in the tree show it and stay in the tree.
+    indicatorActivated = Signal(str, bool)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -53,6 +55,11 @@ class NavigationPanel(QWidget):
             {
                 "lineSearch.placeholder": t(
                     "Cari indikator (Ctrl+F)", "Search indicators (Ctrl+F)"
+                ),
+                "lineSearch.name": t("Cari indikator", "Search indicators"),
+                "comboFilter.name": t("Tampilkan indikator", "Show indicators"),
+                "treeNav.name": t(
+                    "Dimensi, elemen dan indikator", "Dimensions, elements and indicators"
                 ),
             },
         )
@@ -179,18 +186,17 @@ class NavigationPanel(QWidget):
     def _open_first_match(self) -> None:
         codes = self.visible_codes()
         if codes:
-            self.indicatorActivated.emit(codes[0])
+            self.indicatorActivated.emit(codes[0], True)
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if not self._selecting and current.data(KIND_ROLE) == KIND_INDICATOR:
-            self.indicatorActivated.emit(current.data(CODE_ROLE))
+            self.indicatorActivated.emit(current.data(CODE_ROLE), False)
 
     def _activated(self, index: QModelIndex) -> None:
-        """A dimension or element opens its first indicator the filter shows."""
-        if index.data(KIND_ROLE) == KIND_INDICATOR:
-            return
+        """Clicked or Enter: the keyboard goes to the form; a dimension or element opens its first
+        indicator the filter shows."""
         child = index
         while child.isValid() and child.data(KIND_ROLE) != KIND_INDICATOR:
             child = self.proxy.index(0, 0, child)
         if child.isValid():
-            self.indicatorActivated.emit(child.data(CODE_ROLE))
+            self.indicatorActivated.emit(child.data(CODE_ROLE), True)

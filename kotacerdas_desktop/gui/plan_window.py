@@ -27,6 +27,7 @@ from kotacerdas_desktop.gui.effort_panel import EffortPanel
 from kotacerdas_desktop.gui.operations import Change
 from kotacerdas_desktop.gui.plan_panel import PlanPanel
 from kotacerdas_desktop.gui.plan_sources import AgencySource, CitySource
+from kotacerdas_desktop.gui.screen_fit import fit_to_screen
 from kotacerdas_desktop.gui.what_if import WhatIfPanel
 
 
@@ -37,7 +38,7 @@ class _PlanWindowBase(QWidget):
         super().__init__(main, Qt.WindowType.Window)
         self.setObjectName(name)
         self.main = main
-        self.resize(1240, 700)
+        fit_to_screen(self, 1240, 700)
         close = QShortcut(QKeySequence(QKeySequence.StandardKey.Close), self)
         close.activated.connect(self.close)
         operations.notifier().changed.connect(self._changed)

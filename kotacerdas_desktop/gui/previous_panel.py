@@ -19,13 +19,14 @@ from kotacerdas_desktop.gui.uiloader import apply_texts, load_ui
 
 
 def level_text(indicator: Indicator, answer: Answer | None) -> str:
-    """ "Level 3 · Terdefinisi", "Tidak berlaku" or "Belum dijawab"."""
+    """ "Tingkat 3 · Terdefinisi" (English "Level 3 · Defined"), "Tidak berlaku" or "Belum dijawab"."""
     if answer is None or not answer.is_answered:
         return str(t("Belum dijawab", "Not answered"))
     if answer.not_applicable:
         return str(t("Tidak berlaku", "Not applicable"))
     assert answer.level is not None
-    return f"Level {answer.level} · {indicator.level(answer.level).label}"
+    label = indicator.level(answer.level).label
+    return str(t(f"Tingkat {answer.level} · {label}", f"Level {answer.level} · {label}"))
 
 
 class PreviousPanel(QWidget):
@@ -43,7 +44,7 @@ class PreviousPanel(QWidget):
                 "labelPrevFollowUpTitle": t("Rencana tindak lanjut", "Follow-up plan"),
                 "buttonCopyPrevious": t("Salin jawaban sebelumnya", "Copy previous answer"),
                 "buttonCopyPrevious.tip": t(
-                    "Salin level, justifikasi dan rencana tindak lanjut tahun lalu ke jawaban ini (Ctrl+Z membatalkan).",
+                    "Salin tingkat, justifikasi dan rencana tindak lanjut tahun lalu ke jawaban ini (Ctrl+Z membatalkan).",
                     "Copy last year's level, justification and follow-up plan into this answer (Ctrl+Z undoes it).",
                 ),
             },

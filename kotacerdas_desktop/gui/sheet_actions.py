@@ -66,13 +66,22 @@ class SheetMenu(QObject):
                 "Ctrl+P",
             ),
             finalize=window_action(
-                window, "actionFinalize", t("Finalisasi dan kunci…", "Finalize and lock…")
+                window,
+                "actionFinalize",
+                t("Finalisasi dan kunci…", "Finalize and lock…"),
+                "Ctrl+Shift+F",
             ),
             reopen=window_action(
-                window, "actionReopen", t("Buka sebagai revisi baru…", "Reopen as a new revision…")
+                window,
+                "actionReopen",
+                t("Buka sebagai revisi baru…", "Reopen as a new revision…"),
+                "Ctrl+Shift+E",
             ),
             verify=window_action(
-                window, "actionVerifySheet", t("Verifikasi lembar…", "Verify a sheet…")
+                window,
+                "actionVerifySheet",
+                t("Verifikasi lembar…", "Verify a sheet…"),
+                "Ctrl+Shift+V",
             ),
         )
         menu = window.findChild(QMenu, "menuAssessment")

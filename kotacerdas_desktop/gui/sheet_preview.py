@@ -28,9 +28,10 @@ from PySide6.QtWidgets import (
 from kotacerdas_desktop import errorlog
 from kotacerdas_desktop.domain.errors import KotaCerdasError, StorageError
 from kotacerdas_desktop.domain.text import LocalText, t
-from kotacerdas_desktop.gui import background
+from kotacerdas_desktop.gui import background, prompts
 from kotacerdas_desktop.gui.error_dialog import show_unexpected
 from kotacerdas_desktop.gui.print_job import paper_mismatch, prepare_printer, start_printing
+from kotacerdas_desktop.gui.screen_fit import fit_to_screen
 from kotacerdas_desktop.reports.batch import sheet_file_name
 from kotacerdas_desktop.reports.sheet import RenderedSheet, build_sheet
 from kotacerdas_desktop.reports.sheet_data import load_sheet_data
@@ -91,7 +92,7 @@ class SheetPreviewDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(self._build_bar(paper))
         layout.addWidget(self.view, 1)
-        self.resize(900, 1000)
+        fit_to_screen(self, 900, 1000)
         self._set_busy(True)
 
     def _combo(self, name: str, items: tuple, chosen: object) -> QComboBox:
@@ -113,6 +114,7 @@ class SheetPreviewDialog(QDialog):
         self.paper = self._combo("comboPaper", PAPERS, paper.lower())
         self.paper.currentIndexChanged.connect(self.generate)
         self.zoom = self._combo("comboZoom", ZOOMS, ZOOMS[0][0])
+        self.zoom.setAccessibleName(str(t("Perbesaran", "Zoom")))
         self.zoom.currentIndexChanged.connect(
             lambda: self.view.setZoomMode(self.zoom.currentData())
         )
@@ -226,7 +228,7 @@ class SheetPreviewDialog(QDialog):
         try:
             write_output(self.sheet.pdf, path, PDF, self.store.path)
         except StorageError as error:
-            QMessageBox.warning(self, "KotaCerdas", str(error))
+            prompts.inform(self, str(error))
             return False
         self.status.setText(str(t(f"Disimpan: {path}", f"Saved: {path}")))
         return True
@@ -241,16 +243,14 @@ class SheetPreviewDialog(QDialog):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         problem = paper_mismatch(self.printer.pageLayout(), self.page_size())
-        if problem is not None:
-            answer = QMessageBox.warning(
-                self,
-                str(t("Ukuran kertas berbeda", "Paper size differs")),
-                str(problem) + "\n\n" + str(t("Tetap cetak?", "Print anyway?")),
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                QMessageBox.StandardButton.No,
-            )
-            if answer != QMessageBox.StandardButton.Yes:
-                return
+        if problem is not None and not prompts.confirm(
+            self,
+            t("Ukuran kertas berbeda", "Paper size differs"),
+            str(problem) + "\n\n" + str(t("Tetap cetak?", "Print anyway?")),
+            yes=t("Tetap cetak", "Print anyway"),
+            icon=QMessageBox.Icon.Warning,
+        ):
+            return
         self.print_to(self.printer)
 
     def print_to(self, printer: QPrinter) -> background.Task | None:
@@ -277,7 +277,7 @@ class SheetPreviewDialog(QDialog):
                 self.status.setText(str(t("Pencetakan dibatalkan.", "Printing cancelled.")))
                 return
             if isinstance(error, KotaCerdasError):
-                QMessageBox.warning(self, "KotaCerdas", str(error))
+                prompts.inform(self, str(error))
             else:  # logged with its traceback by the worker
                 show_unexpected(error, errorlog.log_path(), self)
 

@@ -7,11 +7,62 @@ one choice away. The year list shows each year's status (draft or final).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QSignalBlocker, Signal
-from PySide6.QtWidgets import QComboBox, QLabel, QSizePolicy, QToolBar
+from PySide6.QtCore import QObject, QSignalBlocker, Qt, Signal
+from PySide6.QtGui import QPaintEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QLabel,
+    QSizePolicy,
+    QStyle,
+    QStyleOptionComboBox,
+    QStylePainter,
+    QToolBar,
+)
 
 from kotacerdas_desktop.domain.text import t
 from kotacerdas_desktop.store import Store
+
+
+class ElidingComboBox(QComboBox):
+    """A choice too long for the box is cut with "…"; the tooltip holds the whole of it, and the
+    open list is as wide as its longest choice."""
+
+    def __init__(self, hint: str, parent: QToolBar) -> None:
+        super().__init__(parent)
+        self.hint = hint
+        self.currentIndexChanged.connect(self.update_tip)
+        self.update_tip()
+
+    def shown_text(self) -> str:
+        """What the box shows of the current choice."""
+        option = QStyleOptionComboBox()
+        self.initStyleOption(option)
+        field = self.style().subControlRect(
+            QStyle.ComplexControl.CC_ComboBox, option, QStyle.SubControl.SC_ComboBoxEditField, self
+        )
+        return self.fontMetrics().elidedText(
+            self.currentText(), Qt.TextElideMode.ElideRight, field.width()
+        )
+
+    def paintEvent(self, _event: QPaintEvent) -> None:
+        painter = QStylePainter(self)
+        option = QStyleOptionComboBox()
+        self.initStyleOption(option)
+        painter.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, option)
+        option.currentText = self.shown_text()
+        painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, option)
+
+    def update_tip(self) -> None:
+        self.setToolTip(f"{self.currentText()}\n{self.hint}" if self.currentText() else self.hint)
+
+    def showPopup(self) -> None:
+        widest = max(
+            (self.fontMetrics().horizontalAdvance(self.itemText(i)) for i in range(self.count())),
+            default=0,
+        )
+        view = self.view()
+        view.setMinimumWidth(widest + view.verticalScrollBar().sizeHint().width() + 24)
+        super().showPopup()
 
 
 class AssessmentSwitcher(QObject):
@@ -20,7 +71,9 @@ class AssessmentSwitcher(QObject):
     def __init__(self, store: Store, toolbar: QToolBar) -> None:
         super().__init__(toolbar)
         self.store = store
-        self.agency_combo = QComboBox(toolbar)
+        self.agency_combo = ElidingComboBox(
+            str(t("Pilih OPD (organisasi perangkat daerah)", "Choose the agency")), toolbar
+        )
         self.agency_combo.setObjectName("comboAgency")
         self.agency_combo.setMinimumContentsLength(36)
         self.agency_combo.setSizeAdjustPolicy(
@@ -39,9 +92,6 @@ class AssessmentSwitcher(QObject):
             label.setBuddy(combo)
             toolbar.addWidget(label)
             toolbar.addWidget(combo)
-        self.agency_combo.setToolTip(
-            str(t("Pilih OPD (organisasi perangkat daerah)", "Choose the agency"))
-        )
         self.year_combo.setToolTip(str(t("Pilih tahun penilaian", "Choose the assessment year")))
         self.agency_combo.activated.connect(self._agency_chosen)
         self.year_combo.activated.connect(self._year_chosen)
@@ -60,6 +110,7 @@ class AssessmentSwitcher(QObject):
                 self.agency_combo.addItem(f"{agency.name} ({agency.code})", agency.code)
             index = self.agency_combo.findData(agency_code)
             self.agency_combo.setCurrentIndex(max(index, 0))
+        self.agency_combo.update_tip()  # its signal was blocked
         self._fill_years(year)
 
     def years(self, agency_code: str) -> list[int]:

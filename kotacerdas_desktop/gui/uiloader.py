@@ -28,6 +28,8 @@ from PySide6.QtWidgets import (
 from kotacerdas_desktop.domain.text import LocalText, t
 from kotacerdas_desktop.resources import resource_path, ui_path
 
+DIALOG_MARGIN = 12
+
 
 class Ui:
     """The named widgets of a loaded form, as attributes: ``ui.editJustification``."""
@@ -55,13 +57,35 @@ def load_ui(name: str, host: QWidget) -> Ui:
     if root is None:
         raise RuntimeError(f"{name} is not a valid Designer form")
     layout = host.layout() or QVBoxLayout(host)
-    layout.setContentsMargins(0, 0, 0, 0)
+    # A dialog keeps a margin inside its edge, whatever its form sets; a panel fills its place.
+    margin = DIALOG_MARGIN if isinstance(host, QDialog) else 0
+    layout.setContentsMargins(margin, margin, margin, margin)
     layout.addWidget(root)
+    pair_labels(root)
     return Ui(root)
 
 
+FIELD_PREFIXES = ("edit", "spin", "combo", "date")
+
+
+def pair_labels(root: QWidget) -> None:
+    """``labelX`` is the buddy of the form's field ``editX`` (or spinX, comboX, dateX): a screen
+    reader reads the label as the field's name, and a click on the label goes to the field."""
+    fields = {widget.objectName(): widget for widget in root.findChildren(QWidget)}
+    for label in root.findChildren(QLabel):
+        name = label.objectName()
+        if not name.startswith("label") or label.buddy() is not None:
+            continue
+        field = next(
+            (fields[f] for f in (p + name[5:] for p in FIELD_PREFIXES) if f in fields), None
+        )
+        if field is not None:
+            label.setBuddy(field)
+
+
 def apply_texts(ui: Ui, texts: Mapping[str, LocalText]) -> None:
-    """Set each widget's words: ``name`` is its text (or title), ``name.placeholder`` / ``name.tip`` the others."""
+    """Set each widget's words: ``name`` is its text (or title), ``name.placeholder`` / ``name.tip``
+    the others, ``name.name`` the name a screen reader says (a field with no label of its own)."""
     for key, text in texts.items():
         name, _, part = key.partition(".")
         widget = getattr(ui, name)
@@ -70,6 +94,8 @@ def apply_texts(ui: Ui, texts: Mapping[str, LocalText]) -> None:
             widget.setPlaceholderText(value)
         elif part == "tip":
             widget.setToolTip(value)
+        elif part == "name":
+            widget.setAccessibleName(value)
         elif part:
             raise ValueError(f"unknown text part {key!r}")
         elif isinstance(widget, QGroupBox):
@@ -78,6 +104,14 @@ def apply_texts(ui: Ui, texts: Mapping[str, LocalText]) -> None:
             widget.setText(value)
         else:
             widget.setWindowTitle(value)
+
+
+def restyle(*widgets: QWidget) -> None:
+    """Read the style sheet again for widgets whose name or role changed after they were styled
+    (a stacked page or a scroll area styles its contents as they are loaded)."""
+    for widget in widgets:
+        widget.style().unpolish(widget)
+        widget.style().polish(widget)
 
 
 def close_buttons(dialog: QDialog) -> QDialogButtonBox:

@@ -25,6 +25,7 @@ from kotacerdas_desktop.domain.errors import KotaCerdasError
 from kotacerdas_desktop.domain.model import Assessment
 from kotacerdas_desktop.domain.text import LocalText, t
 from kotacerdas_desktop.gui.formatting import format_timestamp
+from kotacerdas_desktop.gui.screen_fit import fit_to_screen
 from kotacerdas_desktop.gui.uiloader import close_buttons
 from kotacerdas_desktop.store import Store
 from kotacerdas_desktop.store.lifecycle import Verification
@@ -77,10 +78,12 @@ class VerifyDialog(QDialog):
         intro = QLabel(
             str(
                 t(
-                    "Ketik sidik jari SHA-256 (64 karakter) dari kotak verifikasi lembar, atau tempel teks "
-                    "hasil pindaian kode QR.",
-                    "Type the SHA-256 fingerprint (64 characters) from the sheet's verification box, or "
-                    "paste the text scanned from its QR code.",
+                    "Ketik sidik jari SHA-256 (64 karakter) dari kotak verifikasi lembar, atau 12 "
+                    "karakter pertamanya yang tercetak di kaki setiap halaman, atau tempel teks hasil "
+                    "pindaian kode QR.",
+                    "Type the SHA-256 fingerprint (64 characters) from the sheet's verification box, "
+                    "or its first 12 characters printed in every page footer, or paste the text "
+                    "scanned from its QR code.",
                 )
             ),
             self,
@@ -88,6 +91,7 @@ class VerifyDialog(QDialog):
         intro.setWordWrap(True)
         self.edit = QLineEdit(self)
         self.edit.setObjectName("editFingerprint")
+        self.edit.setAccessibleName(str(t("Sidik jari lembar", "Sheet fingerprint")))
         self.edit.setPlaceholderText("292b01afa5a153eb… / KOTACERDAS:SHA256:…")
         self.edit.returnPressed.connect(self.check)
         self.check_button = QPushButton(str(t("Periksa", "Check")), self)
@@ -110,7 +114,7 @@ class VerifyDialog(QDialog):
         layout.addLayout(row)
         layout.addWidget(self.result)
         layout.addWidget(buttons)
-        self.setMinimumWidth(620)
+        fit_to_screen(self, 620)
 
     def check(self) -> None:
         self.match = None

@@ -1,7 +1,8 @@
 """Menus, toolbar and keyboard shortcuts of the main window, in one place.
 
-Every command an operator uses daily has a key (listed under Help > Keyboard
-shortcuts), so the whole assessment can be filled without a mouse. The
+Every command in the menus has a key, shown beside it in the menu and listed
+under Bantuan > Pintasan keyboard (made from the menus themselves), so the
+whole assessment can be filled without a mouse. The
 "Penilaian" menu (objectName menuAssessment) is where assessment-wide
 actions go; the evaluation sheet adds print, finalize and verify there. The
 "Kota" menu (objectName menuCity) holds the coordinator's city-wide commands.
@@ -12,10 +13,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar
 
-from kotacerdas_desktop.domain.text import LocalText, t
+from kotacerdas_desktop.domain.text import LocalText, current_language, t
 
 
 @dataclass
@@ -39,6 +40,7 @@ class Actions:
     city_view: QAction
     shortcuts: QAction
     about: QAction
+    languages: dict[str, QAction]  # "id", "en": Bantuan > Bahasa / Language
     menu_recent: QMenu
     menu_assessment: QMenu
     menu_city: QMenu
@@ -75,21 +77,31 @@ def build(window: QMainWindow, undo_stack: QUndoStack) -> Actions:
         window,
         "actionShowPrevious",
         t("Jawaban tahun lalu di samping", "Last year's answer alongside"),
+        "Ctrl+Shift+L",
     )
     show_previous.setCheckable(True)
     show_previous.setChecked(True)
     actions = Actions(
         new_database=window_action(
-            window, "actionNewDatabase", t("Basis data baru…", "New database…")
+            window,
+            "actionNewDatabase",
+            t("Basis data baru…", "New database…"),
+            (QKeySequence.StandardKey.New,),
         ),
         attachment_limit=window_action(
-            window, "actionAttachmentLimit", t("Batas ukuran lampiran…", "Attachment size limit…")
+            window,
+            "actionAttachmentLimit",
+            t("Batas ukuran lampiran…", "Attachment size limit…"),
+            "Ctrl+Shift+M",
         ),
         backups=window_action(
-            window, "actionBackups", t("Cadangan dan pulihkan…", "Backups and restore…")
+            window,
+            "actionBackups",
+            t("Cadangan dan pulihkan…", "Backups and restore…"),
+            "Ctrl+Shift+B",
         ),
         operator_name=window_action(
-            window, "actionOperatorName", t("Nama operator…", "Operator name…")
+            window, "actionOperatorName", t("Nama operator…", "Operator name…"), "Ctrl+Shift+U"
         ),
         open_database=window_action(
             window,
@@ -123,7 +135,10 @@ def build(window: QMainWindow, undo_stack: QUndoStack) -> Actions:
         ),
         show_previous=show_previous,
         new_assessment=window_action(
-            window, "actionNewAssessment", t("Penilaian tahun baru…", "New year's assessment…")
+            window,
+            "actionNewAssessment",
+            t("Penilaian tahun baru…", "New year's assessment…"),
+            "Ctrl+Shift+N",
         ),
         agency_settings=window_action(
             window,
@@ -131,7 +146,9 @@ def build(window: QMainWindow, undo_stack: QUndoStack) -> Actions:
             t("Pengaturan OPD…", "Agency settings…"),
             ("Ctrl+Shift+O",),
         ),
-        new_agency=window_action(window, "actionNewAgency", t("OPD baru…", "New agency…")),
+        new_agency=window_action(
+            window, "actionNewAgency", t("OPD baru…", "New agency…"), "Ctrl+Shift+A"
+        ),
         city_view=window_action(
             window,
             "actionCityView",
@@ -141,7 +158,10 @@ def build(window: QMainWindow, undo_stack: QUndoStack) -> Actions:
         shortcuts=window_action(
             window, "actionShortcuts", t("Pintasan keyboard", "Keyboard shortcuts"), ("F1",)
         ),
-        about=window_action(window, "actionAbout", t("Tentang KotaCerdas", "About KotaCerdas")),
+        about=window_action(
+            window, "actionAbout", t("Tentang KotaCerdas", "About KotaCerdas"), "Ctrl+F1"
+        ),
+        languages=_language_actions(window),
         menu_recent=QMenu(str(t("Buka terakhir", "Open recent")), window),
         menu_assessment=QMenu(str(t("&Penilaian", "&Assessment")), window),
         menu_city=QMenu(str(t("&Kota", "&City")), window),
@@ -187,7 +207,27 @@ def _menus(window: QMainWindow, a: Actions) -> None:
     bar.addMenu(a.menu_city)
     help_menu = bar.addMenu(str(t("Ban&tuan", "&Help")))
     help_menu.setObjectName("menuHelp")
-    help_menu.addActions([a.shortcuts, a.about])
+    help_menu.addActions([a.shortcuts])
+    # Named in both languages: found by someone who does not read the one shown.
+    languages = help_menu.addMenu("Bahasa / Language")
+    languages.setObjectName("menuLanguage")
+    languages.addActions(list(a.languages.values()))
+    help_menu.addSeparator()
+    help_menu.addAction(a.about)
+
+
+def _language_actions(window: QMainWindow) -> dict[str, QAction]:
+    """One checkable action per language, each named in its own language, the shown one checked."""
+    group = QActionGroup(window)
+    actions = {}
+    for code, name in (("id", "Bahasa Indonesia"), ("en", "English")):
+        action = window_action(window, f"actionLanguage_{code}", LocalText(name, name))
+        action.setCheckable(True)
+        action.setChecked(code == current_language())
+        action.setData(code)
+        group.addAction(action)
+        actions[code] = action
+    return actions
 
 
 def _toolbar(window: QMainWindow, a: Actions) -> None:

@@ -17,12 +17,13 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Table
 
 from kotacerdas_desktop.domain.catalogue import Indicator
+from kotacerdas_desktop.domain.text import t
 from kotacerdas_desktop.reports.styles import markup, styles
 
 F = TypeVar("F", bound=Flowable)
 # Split a row at the page end rather than leave the space empty; each part at least ~3 lines.
 MIN_SPLIT = 32
-CONTINUED = "(lanjutan)"
+CONTINUED = t("(lanjutan)", "(continued)")
 SHORT_QUESTION = 55  # characters of the question a continued row repeats
 # A paragraph kept whole at a page break is still split when taller than this: no page
 # would hold it with the rest of its row.
@@ -60,7 +61,7 @@ def code_line(indicator: Indicator) -> Paragraph:
 
 
 def indicator_cell(indicator: Indicator) -> list[Flowable]:
-    return [WholeParagraph(markup(indicator.question.id), styles().cell), code_line(indicator)]
+    return [WholeParagraph(markup(str(indicator.question)), styles().cell), code_line(indicator)]
 
 
 def short_question(text: str, limit: int = SHORT_QUESTION) -> str:
@@ -73,7 +74,7 @@ def short_question(text: str, limit: int = SHORT_QUESTION) -> str:
 
 
 def continued_indicator_cell(indicator: Indicator) -> list[Flowable]:
-    text = f"<i>{CONTINUED}</i> {markup(short_question(indicator.question.id))}"
+    text = f"<i>{CONTINUED}</i> {markup(short_question(str(indicator.question)))}"
     return [WholeParagraph(text, styles().cell), code_line(indicator)]
 
 

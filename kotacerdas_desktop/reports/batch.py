@@ -14,6 +14,7 @@ from pathlib import Path
 from kotacerdas_desktop.domain.errors import KotaCerdasError, StorageError
 from kotacerdas_desktop.domain.model import Assessment
 from kotacerdas_desktop.domain.text import t
+from kotacerdas_desktop.reports.indonesian import SHEET_LANGUAGE
 from kotacerdas_desktop.reports.sheet import write_sheet
 from kotacerdas_desktop.reports.styles import page_size
 from kotacerdas_desktop.store import Store
@@ -31,12 +32,14 @@ class BatchResult:
         return sum(pages for _a, _path, pages in self.written)
 
 
-def sheet_file_name(assessment: Assessment) -> str:
-    """ "lembar-evaluasi-DISKOMINFO-2026-r1.pdf" (with "-draf" before .pdf for a draft)."""
+def sheet_file_name(assessment: Assessment, language: str = SHEET_LANGUAGE) -> str:
+    """ "lembar-evaluasi-DISKOMINFO-2026-r1.pdf" (with "-draf" before .pdf for a draft, and
+    "-en" for the English translation, so it is never taken for the signed sheet)."""
     draft = "" if assessment.is_finalized else "-draf"
+    translation = "" if language == SHEET_LANGUAGE else f"-{language}"
     return (
         f"lembar-evaluasi-{assessment.agency_code}-{assessment.year}-r{assessment.revision}"
-        f"{draft}.pdf"
+        f"{draft}{translation}.pdf"
     )
 
 
@@ -44,11 +47,42 @@ Progress = Callable[[int, int, Assessment, Path], None]
 
 
 def write_year(
-    store: Store, year: int, out_dir: Path, paper: str = "a4", progress: Progress | None = None
+    store: Store,
+    year: int,
+    out_dir: Path,
+    paper: str = "a4",
+    progress: Progress | None = None,
+    language: str = SHEET_LANGUAGE,
 ) -> BatchResult:
-    """Write the current revision of every agency's assessment for ``year`` into ``out_dir``."""
+    """Write the current revision of every agency's assessment for ``year`` into ``out_dir``;
+    a year without any assessment writes nothing and makes no folder."""
     page_size(paper)
-    out_dir = Path(out_dir)
+    result = BatchResult()
+    chosen: list[Assessment] = []
+    for agency in store.agencies.list():
+        current = store.assessments.current(agency.code, year)
+        if current is None:
+            result.without_assessment.append(agency.code)
+        else:
+            chosen.append(current)
+    if chosen:
+        _make_folder(Path(out_dir))
+    for number, assessment in enumerate(chosen, start=1):
+        out = Path(out_dir) / sheet_file_name(assessment, language)
+        if progress is not None:
+            progress(number, len(chosen), assessment, out)
+        try:
+            saved = write_sheet(store, assessment.id, out, paper, language)
+        except KotaCerdasError as exc:
+            result.failed.append((assessment, exc))
+        else:
+            result.written.append((assessment, out, saved.sheet.pages))
+            if saved.replaced:
+                result.replaced.append(out)
+    return result
+
+
+def _make_folder(out_dir: Path) -> None:
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -59,24 +93,3 @@ def write_year(
             ),
             field="out_dir",
         ) from exc
-    result = BatchResult()
-    chosen: list[Assessment] = []
-    for agency in store.agencies.list():
-        current = store.assessments.current(agency.code, year)
-        if current is None:
-            result.without_assessment.append(agency.code)
-        else:
-            chosen.append(current)
-    for number, assessment in enumerate(chosen, start=1):
-        out = out_dir / sheet_file_name(assessment)
-        if progress is not None:
-            progress(number, len(chosen), assessment, out)
-        try:
-            saved = write_sheet(store, assessment.id, out, paper)
-        except KotaCerdasError as exc:
-            result.failed.append((assessment, exc))
-        else:
-            result.written.append((assessment, out, saved.sheet.pages))
-            if saved.replaced:
-                result.replaced.append(out)
-    return result

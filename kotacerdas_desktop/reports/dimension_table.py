@@ -13,6 +13,7 @@ from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Table
 from kotacerdas_desktop.domain.catalogue import KIND_DIMENSION, Dimension, Indicator
 from kotacerdas_desktop.domain.model import Answer, Evidence
 from kotacerdas_desktop.domain.score_report import Progress
+from kotacerdas_desktop.domain.text import LocalText, t
 from kotacerdas_desktop.reports.answer_rows import (
     MIN_SPLIT,
     AnswerTable,
@@ -32,30 +33,45 @@ from kotacerdas_desktop.reports.styles import (
     styles,
 )
 
-HEADERS = ("No.", "Indikator", "Tingkat", "Penjelasan", "Bukti Dukung")
+HEADERS = (
+    t("No.", "No."),
+    t("Indikator", "Indicator"),
+    t("Tingkat", "Level"),
+    t("Penjelasan", "Explanation"),
+    t("Bukti Dukung", "Evidence"),
+)
 # Shares of the text width; the justification gets the most room.
 COLUMN_SHARES = (0.05, 0.28, 0.12, 0.32, 0.23)
 
 
 def answered_of(progress: Progress) -> str:
-    return f"{progress.answered} dari {progress.total} indikator terjawab"
+    return str(
+        t(
+            f"{progress.answered} dari {progress.total} indikator terjawab",
+            f"{progress.answered} of {progress.total} indicators answered",
+        )
+    )
 
 
 def score_label(dimension: Dimension) -> str:
     """ "Skor Dimensi Smart Governance (…)"; an enabler section is no dimension: "Skor Faktor …"."""
-    prefix = "Skor Dimensi" if dimension.kind == KIND_DIMENSION else "Skor"
-    return f"{prefix} {markup(dimension.name.id)}"
+    prefix = (
+        t("Skor Dimensi", "Score of Dimension")
+        if dimension.kind == KIND_DIMENSION
+        else t("Skor", "Score")
+    )
+    return f"{prefix} {markup(str(dimension.name))}"
 
 
 def _level_cell(indicator: Indicator, answer: Answer | None) -> list[Flowable]:
     st = styles()
     if answer is None or not answer.is_answered:
-        return [para("Belum dijawab", st.cell_muted)]
+        return [para(str(t("Belum dijawab", "Not answered")), st.cell_muted)]
     if answer.not_applicable:
-        return [para("Tidak berlaku", st.cell_muted)]
+        return [para(str(t("Tidak berlaku", "Not applicable")), st.cell_muted)]
     level = indicator.level(answer.level)
     return [
-        WholeParagraph(f"<b>{answer.level}</b><br/>{markup(level.label.id)}", st.cell_center),
+        WholeParagraph(f"<b>{answer.level}</b><br/>{markup(str(level.label))}", st.cell_center),
     ]
 
 
@@ -65,10 +81,12 @@ def _explanation_cell(answer: Answer | None) -> list[Flowable]:
     if answer is None or not answer.is_answered:
         return [para("-", st.cell_muted)]
     if answer.not_applicable:
-        return [Paragraph(f"<i>Alasan tidak berlaku:</i> {markup(answer.na_reason)}", st.cell)]
+        lead = t("Alasan tidak berlaku:", "Why it does not apply:")
+        return [Paragraph(f"<i>{lead}</i> {markup(answer.na_reason)}", st.cell)]
     cell = [para(line, st.cell) for line in answer.justification.splitlines() if line.strip()]
     if answer.follow_up.strip():
-        cell.append(Paragraph(f"<i>Rencana tindak lanjut:</i> {markup(answer.follow_up)}", st.cell))
+        lead = t("Rencana tindak lanjut:", "Follow-up plan:")
+        cell.append(Paragraph(f"<i>{lead}</i> {markup(answer.follow_up)}", st.cell))
     return cell or [para("-", st.cell_muted)]
 
 
@@ -83,7 +101,7 @@ def evidence_line(evidence: Evidence) -> str:
     if details:
         text += f" ({', '.join(details)})"
     if evidence.sha256:
-        text += " [berkas terlampir]"
+        text += str(t(" [berkas terlampir]", " [file attached]"))
     return text
 
 
@@ -101,7 +119,7 @@ def dimension_table(data: SheetData, dimension: Dimension, width: float) -> Tabl
     """The table of one dimension (or enabler section), its element rows shaded, its score last."""
     st = styles()
     score = data.report.dimensions[dimension.code]
-    rows: list[list] = [[para(h, st.cell_head) for h in HEADERS]]
+    rows: list[list] = [[para(str(h), st.cell_head) for h in HEADERS]]
     commands: list[tuple] = []
     number = 0
     for element in dimension.elements:
@@ -113,8 +131,9 @@ def dimension_table(data: SheetData, dimension: Dimension, width: float) -> Tabl
         rows.append(
             [
                 ElementHeading(
-                    f"<b>Elemen: {markup(element.name.id)}</b> — "
-                    f"skor elemen {sheet_figure(progress.score)}; {answered_of(progress)}",
+                    f"<b>{t('Elemen', 'Element')}: {markup(str(element.name))}</b> — "
+                    f"{t('skor elemen', 'element score')} {sheet_figure(progress.score)}; "
+                    f"{answered_of(progress)}",
                     st.cell,
                 ),
                 "",
@@ -167,15 +186,15 @@ def dimension_table(data: SheetData, dimension: Dimension, width: float) -> Tabl
 
 
 def dimension_section(
-    data: SheetData, number: int, dimension: Dimension, width: float, note: str = ""
+    data: SheetData, number: int, dimension: Dimension, width: float, note: LocalText | None = None
 ) -> list[Flowable]:
     """Heading, an optional note, and the table; the heading never sits alone at a page foot."""
     st = styles()
     flowables: list[Flowable] = [
         CondPageBreak(45 * mm),
-        para(f"{number}. {dimension.name.id}", st.heading),
+        para(f"{number}. {dimension.name}", st.heading),
     ]
     if note:
-        flowables.append(Paragraph(f"<i>{markup(note)}</i>", st.note))
+        flowables.append(Paragraph(f"<i>{markup(str(note))}</i>", st.note))
     flowables.append(dimension_table(data, dimension, width))
     return flowables

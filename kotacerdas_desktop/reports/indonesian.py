@@ -1,7 +1,9 @@
-"""Indonesian writing conventions for printed documents, without depending on the OS locale.
+"""Writing conventions for printed documents, without depending on the OS locale.
 
 Office PCs run any locale (often English Windows), and a signed sheet must
 still say "Mojokerto, 29 November 2026" and "3,42" the way a naskah dinas does.
+Documents are Indonesian; the English translation of a sheet a partner asks
+for (``kotacerdas --lang en sheet``) writes "29 November 2026" and "3.42".
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ import datetime as dt
 from fractions import Fraction
 
 from kotacerdas_desktop.domain.figures import format_figure
+from kotacerdas_desktop.domain.text import current_language, t
 
 MONTHS = (
     "Januari",
@@ -25,13 +28,29 @@ MONTHS = (
     "November",
     "Desember",
 )
-SHEET_LANGUAGE = "id"  # the signed record is always Indonesian
+MONTHS_EN = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+DRAFT_MARK = t("DRAF", "DRAFT")  # the watermark of a draft's pages
+SHEET_LANGUAGE = "id"  # the signed record is Indonesian (reports build in document_language)
 _REGION_PREFIXES = ("Pemerintah ", "Kota ", "Kabupaten ", "Kab. ")
 
 
 def format_date(day: dt.date) -> str:
-    """ "29 November 2026": day without a leading zero, month name, year."""
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+    """ "29 November 2026": day without a leading zero, month name, year ("4 Maret", "4 March")."""
+    months = MONTHS_EN if current_language() == "en" else MONTHS
+    return f"{day.day} {months[day.month - 1]} {day.year}"
 
 
 def parse_iso_date(text: str) -> dt.date | None:
@@ -68,5 +87,6 @@ def place_and_date(city: str, day: dt.date) -> str:
 
 
 def sheet_figure(value: Fraction | None) -> str:
-    """A score as printed: "3,47" (the one rounding rule of domain/figures.py), "-" for none."""
-    return format_figure(value, SHEET_LANGUAGE, "-")
+    """A score as printed: "3,47" (the one rounding rule of domain/figures.py), "-" for none;
+    in the document's language ("3.47" in an English translation)."""
+    return format_figure(value, None, "-")

@@ -14,13 +14,18 @@ from reportlab.platypus import Flowable, Image, Paragraph, Spacer, Table
 
 from kotacerdas_desktop.domain.catalogue import Catalogue
 from kotacerdas_desktop.domain.figures import format_percent
+from kotacerdas_desktop.domain.text import current_language, t
 from kotacerdas_desktop.reports.document import Letterhead
 from kotacerdas_desktop.reports.indonesian import format_date
 from kotacerdas_desktop.reports.sheet_data import SheetData
 from kotacerdas_desktop.reports.styles import markup, para, styles, table_style
 
 LOGO_SIZE = 22 * mm
-_TITLE_PREFIXES = ("penilaian ", "evaluasi ")
+_TITLE_PREFIXES = ("penilaian ", "evaluasi ", "assessment ")
+TRANSLATION_NOTE = (
+    "English translation for information. The legal record is the evaluation sheet in Indonesian "
+    "(Lembar Evaluasi), printed and signed from the same data: the fingerprint below identifies both."
+)
 
 
 class KopRule(Flowable):
@@ -49,7 +54,10 @@ def government_line(city: str) -> str:
 
 
 def sheet_title(catalogue: Catalogue) -> str:
-    """ "LEMBAR EVALUASI MANDIRI SMART CITY" from the framework name "Penilaian Mandiri Smart City"."""
+    """ "LEMBAR EVALUASI MANDIRI SMART CITY" from the framework name "Penilaian Mandiri Smart City"
+    (in English "SELF-ASSESSMENT EVALUATION SHEET: SMART CITY SELF-ASSESSMENT")."""
+    if current_language() == "en":
+        return f"EVALUATION SHEET: {str(catalogue.name).strip().upper()}"
     name = catalogue.name.id.strip()
     for prefix in _TITLE_PREFIXES:
         if name.lower().startswith(prefix):
@@ -100,26 +108,45 @@ def _identity_rows(data: SheetData) -> list[tuple[str, str]]:
     a, info, report = data.assessment, data.catalogue_info, data.report
     revision = str(a.revision)
     if a.previous_id is not None:
-        revision += f" (menggantikan revisi {a.revision - 1})"
+        revision += str(
+            t(f" (menggantikan revisi {a.revision - 1})", f" (replaces revision {a.revision - 1})")
+        )
     if data.is_draft:
-        status = "DRAF, belum difinalisasi; bukan dokumen yang sah untuk ditandatangani"
+        status = t(
+            "DRAF, belum difinalisasi; bukan dokumen yang sah untuk ditandatangani",
+            "DRAFT, not finalized; not a valid document to sign",
+        )
     else:
-        status = f"Final, dikunci pada {format_date(data.sign_date)}"
+        day = format_date(data.sign_date)
+        status = t(f"Final, dikunci pada {day}", f"Final, locked on {day}")
+    share = format_percent(report.answered, report.total)
     rows = [
-        ("Perangkat Daerah", f"{data.agency.name} ({data.agency.code})"),
-        ("Tahun Penilaian", str(a.year)),
-        ("Kerangka Penilaian", f"{data.catalogue.name.id}, {info.code} versi {info.version}"),
-        ("Revisi", revision),
-        ("Status", status),
+        (t("Perangkat Daerah", "Agency"), f"{data.agency.name} ({data.agency.code})"),
+        (t("Tahun Penilaian", "Assessment Year"), str(a.year)),
         (
-            "Kelengkapan",
-            f"{report.answered} dari {report.total} indikator terjawab "
-            f"({format_percent(report.answered, report.total)})",
+            t("Kerangka Penilaian", "Framework"),
+            str(
+                t(
+                    f"{data.catalogue.name}, {info.code} versi {info.version}",
+                    f"{data.catalogue.name}, {info.code} version {info.version}",
+                )
+            ),
+        ),
+        (t("Revisi", "Revision"), revision),
+        (t("Status", "Status"), str(status)),
+        (
+            t("Kelengkapan", "Completeness"),
+            str(
+                t(
+                    f"{report.answered} dari {report.total} indikator terjawab ({share})",
+                    f"{report.answered} of {report.total} indicators answered ({share})",
+                )
+            ),
         ),
     ]
     if a.override_note:
-        rows.append(("Catatan Finalisasi", a.override_note))
-    return rows
+        rows.append((t("Catatan Finalisasi", "Finalization Note"), a.override_note))
+    return [(str(label), value) for label, value in rows]
 
 
 def label_table(rows: list[tuple[str, str]], width: float) -> Table:
@@ -147,9 +174,11 @@ def title_block(data: SheetData, width: float) -> list[Flowable]:
     st = styles()
     flowables: list[Flowable] = [
         Paragraph(f"<u>{markup(sheet_title(data.catalogue))}</u>", st.title),
-        para(f"TAHUN {data.assessment.year}", st.title),
-        para(f"Nomor: {data.document_number}", st.subtitle),
+        para(f"{t('TAHUN', 'YEAR')} {data.assessment.year}", st.title),
+        para(f"{t('Nomor', 'Number')}: {data.document_number}", st.subtitle),
         Spacer(1, 4 * mm),
     ]
+    if current_language() == "en":
+        flowables += [para(TRANSLATION_NOTE, st.note, bold=True), Spacer(1, 3 * mm)]
     flowables.append(label_table(_identity_rows(data), width))
     return flowables

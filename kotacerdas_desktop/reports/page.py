@@ -20,7 +20,9 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from kotacerdas_desktop import __version__
+from kotacerdas_desktop.domain.text import document_language, t
 from kotacerdas_desktop.reports.fonts import SANS, SANS_BOLD
+from kotacerdas_desktop.reports.indonesian import DRAFT_MARK, SHEET_LANGUAGE
 from kotacerdas_desktop.reports.styles import (
     GRID,
     MARGIN_BOTTOM,
@@ -35,8 +37,10 @@ PARAF_HEIGHT = 13 * mm
 PARAF_GAP = 2 * mm
 # Hierarchical paraf (Tata Naskah Dinas): the drafter and the checker initial every page,
 # in the order they handle it; the head of agency signs at the end.
-PARAF_BOXES = ("Paraf Penyusun", "Paraf Pemeriksa")
-WATERMARK = "DRAF"
+PARAF_BOXES = (
+    t("Paraf Penyusun", "Drafter's initials"),
+    t("Paraf Pemeriksa", "Checker's initials"),
+)
 ID_FONT_SIZE = 7.5
 
 
@@ -50,7 +54,7 @@ class Footer:
 
 
 def page_label(page: int, total: int) -> str:
-    return f"Halaman {page} dari {total}"
+    return str(t(f"Halaman {page} dari {total}", f"Page {page} of {total}"))
 
 
 def fitted_size(text: str, font: str, size: float, width: float) -> float:
@@ -69,7 +73,7 @@ def draw_paraf_boxes(canvas: Canvas, right: float, top: float) -> float:
         canvas.setFillColor(colors.black)
         canvas.rect(x, bottom, PARAF_WIDTH, PARAF_HEIGHT)
         canvas.setFillColor(MUTED)
-        canvas.drawString(x + 1.5 * mm, bottom + PARAF_HEIGHT - 3 * mm, label)
+        canvas.drawString(x + 1.5 * mm, bottom + PARAF_HEIGHT - 3 * mm, str(label))
     canvas.setFillColor(colors.black)
     return left
 
@@ -87,7 +91,7 @@ def draw_footer(canvas: Canvas, footer: Footer, width: float, page: int, total: 
     canvas.drawRightString(boxes_left - 4 * mm, top - 5 * mm, label)
     # A long document number shrinks rather than run into the page number.
     room = boxes_left - 8 * mm - stringWidth(label, SANS_BOLD, 8.5) - MARGIN_LEFT
-    document_id = f"ID Dokumen: {footer.document_id}"
+    document_id = f"{t('ID Dokumen', 'Document ID')}: {footer.document_id}"
     canvas.setFont(SANS, fitted_size(document_id, SANS, ID_FONT_SIZE, room))
     canvas.drawString(MARGIN_LEFT, top - 5 * mm, document_id)
     canvas.setFont(SANS, ID_FONT_SIZE)
@@ -102,7 +106,7 @@ def draw_watermark(canvas: Canvas, width: float, height: float) -> None:
     canvas.translate(width / 2, height / 2)
     canvas.rotate(50)
     canvas.setFont(SANS_BOLD, 150)
-    canvas.drawCentredString(0, -50, WATERMARK)
+    canvas.drawCentredString(0, -50, str(DRAFT_MARK))
     canvas.restoreState()
 
 
@@ -145,9 +149,25 @@ def render_pages(
     author: str,
     subject: str,
     invariant: bool,
+    language: str = SHEET_LANGUAGE,
 ) -> tuple[bytes, int]:
     """A PDF of the flowables ``story(text width)`` on pages of ``size`` with our margins and
-    footer, and its page count. ``invariant``: the same content gives the same bytes."""
+    footer, and its page count, every word in ``language``. ``invariant``: the same content
+    gives the same bytes."""
+    with document_language(language):
+        return _render(story, size, footer, title, author, subject, invariant, language)
+
+
+def _render(
+    story: Callable[[float], list[Flowable]],
+    size: tuple[float, float],
+    footer: Footer,
+    title: str,
+    author: str,
+    subject: str,
+    invariant: bool,
+    language: str,
+) -> tuple[bytes, int]:
     buffer = io.BytesIO()
     doc = BaseDocTemplate(
         buffer,
@@ -160,7 +180,7 @@ def render_pages(
         author=author,
         subject=subject,
         creator=f"KotaCerdas Desktop {__version__}",
-        lang="id-ID",
+        lang="en-GB" if language == "en" else "id-ID",
         # Not Helvetica: every font in the file must be embedded, even one no text uses.
         initialFontName=SANS,
         invariant=invariant,

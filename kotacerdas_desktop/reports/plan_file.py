@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from kotacerdas_desktop.domain.text import document_language
+from kotacerdas_desktop.reports.indonesian import SHEET_LANGUAGE
 from kotacerdas_desktop.reports.plan_data import PlanDocument
 from kotacerdas_desktop.reports.plan_pdf import build_plan_pdf
 from kotacerdas_desktop.reports.plan_xlsx import build_plan_xlsx
@@ -38,9 +40,10 @@ def check_plan_output(out: Path, database: Path) -> str:
 def write_plan(document: PlanDocument, out: Path, database: Path, paper: str = "a4") -> WrittenPlan:
     """Write the plan to ``out`` (``database``: the open file, which an output never replaces)."""
     kind = check_plan_output(out, database)
-    if kind == PDF:
-        content, pages = build_plan_pdf(document, paper)
-    else:
-        content, pages = build_plan_xlsx(document), 0
+    with document_language(SHEET_LANGUAGE):  # a printed plan is Indonesian, like the sheet
+        if kind == PDF:
+            content, pages = build_plan_pdf(document, paper)
+        else:
+            content, pages = build_plan_xlsx(document), 0
     replaced = outputs.write_output(content, out, OUTPUT_KINDS[kind], database)
     return WrittenPlan(Path(out), kind, pages, replaced)

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kotacerdas_desktop.domain.errors import ValidationError
-from kotacerdas_desktop.domain.text import t
+from kotacerdas_desktop.domain.text import document_language, t
+from kotacerdas_desktop.reports.indonesian import SHEET_LANGUAGE
 from kotacerdas_desktop.reports.recap_csv import recap_csv
 from kotacerdas_desktop.reports.recap_data import RecapData, load_recap_data
 from kotacerdas_desktop.reports.recap_pdf import build_recap
@@ -50,11 +51,13 @@ def output_kind(out: Path, allowed: tuple[str, ...] = RECAP_FORMATS) -> str:
 
 
 def recap_bytes(data: RecapData, kind: str, paper: str) -> tuple[bytes, int, bool]:
-    """The file's content, and for a PDF its page count and whether the matrix is landscape."""
-    if kind == PDF:
-        rendered = build_recap(data, paper)
-        return rendered.pdf, rendered.pages, rendered.landscape_matrix
-    return (recap_workbook(data) if kind == XLSX else recap_csv(data)), 0, False
+    """The file's content, and for a PDF its page count and whether the matrix is landscape;
+    in Indonesian whatever language the window shows, like the sheet."""
+    with document_language(SHEET_LANGUAGE):
+        if kind == PDF:
+            rendered = build_recap(data, paper)
+            return rendered.pdf, rendered.pages, rendered.landscape_matrix
+        return (recap_workbook(data) if kind == XLSX else recap_csv(data)), 0, False
 
 
 def write_recap(

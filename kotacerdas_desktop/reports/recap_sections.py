@@ -182,7 +182,7 @@ def enabler_section(data: RecapData, number: int, width: float) -> list[Flowable
         "Tingkat Terendah: OPD",
     )
     table = grid_table(headers, rows, (0.06, 0.32, 0.10, 0.13, 0.17, 0.22), width)
-    return section(f"{number}. Faktor Pendukung Kota", [table], note=ENABLER_NOTE)
+    return section(f"{number}. Faktor Pendukung Kota", [table], note=str(ENABLER_NOTE))
 
 
 def absent_section(data: RecapData, number: int, width: float) -> list[Flowable]:

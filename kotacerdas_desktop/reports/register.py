@@ -12,7 +12,8 @@ from pathlib import Path
 
 from kotacerdas_desktop.domain.city import CityPicture, FollowUp, follow_up_register
 from kotacerdas_desktop.domain.errors import ValidationError
-from kotacerdas_desktop.domain.text import t
+from kotacerdas_desktop.domain.text import document_language, t
+from kotacerdas_desktop.reports.indonesian import SHEET_LANGUAGE
 from kotacerdas_desktop.reports.recap import output_kind
 from kotacerdas_desktop.reports.recap_data import load_picture
 from kotacerdas_desktop.reports.register_xlsx import register_title, register_workbook
@@ -86,6 +87,7 @@ def write_register(
     check_filter(picture, agency, dimension)
     rows = follow_up_register(picture, below, agency, dimension)
     city = store.settings.get("city_name").strip()
-    content = register_workbook(rows, picture.catalogue, register_title(year, city, below))
+    with document_language(SHEET_LANGUAGE):
+        content = register_workbook(rows, picture.catalogue, register_title(year, city, below))
     outputs.write_output(content, out, outputs.XLSX, store.path)
     return WrittenRegister(Path(out), rows)

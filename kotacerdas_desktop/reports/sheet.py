@@ -1,7 +1,9 @@
 """The evaluation sheet (lembar evaluasi): compose the flowables into one PDF.
 
-The sheet is always written in Indonesian, the language of the legal record,
-whatever language the program shows. A finalized sheet is built in
+The sheet is written in Indonesian, the language of the legal record,
+whatever language the program shows; only ``kotacerdas --lang en sheet``
+writes an English translation for partners, which says on its first page
+that it is one. A finalized sheet is built in
 reportlab's invariant mode: the same stored data prints to the same bytes,
 today or in five years.
 """
@@ -14,7 +16,9 @@ from pathlib import Path
 from reportlab.platypus import Flowable, KeepTogether
 
 from kotacerdas_desktop.domain.catalogue import KIND_DIMENSION, KIND_ENABLER
+from kotacerdas_desktop.domain.text import document_language, t
 from kotacerdas_desktop.reports.dimension_table import dimension_section
+from kotacerdas_desktop.reports.indonesian import SHEET_LANGUAGE
 from kotacerdas_desktop.reports.kop import kop_surat, title_block
 from kotacerdas_desktop.reports.page import Footer, render_pages
 from kotacerdas_desktop.reports.sheet_data import SheetData, load_sheet_data
@@ -53,23 +57,33 @@ def story(data: SheetData, width: float) -> list[Flowable]:
     return flowables
 
 
-def build_sheet(data: SheetData, paper: str = "a4") -> RenderedSheet:
-    """The PDF of a sheet on A4 or F4 and its page count (pure: no store, no Qt, any thread)."""
-    a = data.assessment
-    footer = Footer(
-        document_id=data.document_id,
-        caption=f"Lembar Evaluasi {data.agency.code} Tahun {a.year}, Revisi {a.revision}",
-        draft=data.is_draft,
-    )
-    pdf, pages = render_pages(
-        lambda width: story(data, width),
-        page_size(paper),
-        footer,
-        title=f"Lembar Evaluasi {data.agency.name} Tahun {a.year} Revisi {a.revision}",
-        author=data.agency.name,
-        subject=f"{data.document_number}; SHA-256 {a.fingerprint or '(draf)'}",
-        invariant=not data.is_draft,
-    )
+def build_sheet(
+    data: SheetData, paper: str = "a4", language: str = SHEET_LANGUAGE
+) -> RenderedSheet:
+    """The PDF of a sheet on A4 or F4 and its page count (pure: no store, no Qt, any thread);
+    ``language`` "en" makes the English translation."""
+    with document_language(language):
+        a = data.assessment
+        caption = t(
+            f"Lembar Evaluasi {data.agency.code} Tahun {a.year}, Revisi {a.revision}",
+            f"Evaluation Sheet {data.agency.code} Year {a.year}, Revision {a.revision} "
+            "(English translation)",
+        )
+        footer = Footer(document_id=data.document_id, caption=str(caption), draft=data.is_draft)
+        title = t(
+            f"Lembar Evaluasi {data.agency.name} Tahun {a.year} Revisi {a.revision}",
+            f"Evaluation Sheet {data.agency.name} Year {a.year} Revision {a.revision} (translation)",
+        )
+        pdf, pages = render_pages(
+            lambda width: story(data, width),
+            page_size(paper),
+            footer,
+            title=str(title),
+            author=data.agency.name,
+            subject=f"{data.document_number}; SHA-256 {a.fingerprint or t('(draf)', '(draft)')}",
+            invariant=not data.is_draft,
+            language=language,
+        )
     return RenderedSheet(pdf, pages)
 
 
@@ -80,11 +94,17 @@ class SavedSheet:
     replaced: bool  # an earlier PDF of that name was replaced
 
 
-def write_sheet(store: Store, assessment_id: int, out: Path, paper: str = "a4") -> SavedSheet:
+def write_sheet(
+    store: Store,
+    assessment_id: int,
+    out: Path,
+    paper: str = "a4",
+    language: str = SHEET_LANGUAGE,
+) -> SavedSheet:
     """Write the evaluation sheet of one assessment to ``out``, never onto data (store/outputs.py)."""
     page_size(paper)
     check_output(out, PDF, store.path)  # refuse before spending the time to render
-    sheet = build_sheet(load_sheet_data(store, assessment_id), paper)
+    sheet = build_sheet(load_sheet_data(store, assessment_id), paper, language)
     replaced = write_output(sheet.pdf, out, PDF, store.path)
     return SavedSheet(sheet, Path(out), replaced)
 

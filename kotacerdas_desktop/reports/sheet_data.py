@@ -49,7 +49,7 @@ class SheetData:
     def document_id(self) -> str:
         """The footer's document ID: the number, and the start of the fingerprint once final."""
         if self.is_draft:
-            return f"{self.document_number} (DRAF)"
+            return f"{self.document_number} ({t('DRAF', 'DRAFT')})"
         return f"{self.document_number} · {self.assessment.fingerprint[:12]}"
 
     def dimensions(self, kind: str) -> list[Dimension]:

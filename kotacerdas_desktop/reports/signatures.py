@@ -16,6 +16,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
 from kotacerdas_desktop.domain.model import ROLE_APPROVED, ROLE_PREPARED, ROLE_REVIEWED, Signatory
 from kotacerdas_desktop.domain.nip import format_nip
+from kotacerdas_desktop.domain.text import t
 from kotacerdas_desktop.reports.document import Letterhead, SignedLetterhead
 from kotacerdas_desktop.reports.indonesian import place_and_date
 from kotacerdas_desktop.reports.sheet_data import SheetData
@@ -25,15 +26,16 @@ BLANK_NAME = "(" + "." * 45 + ")"
 BLANK_NIP = "NIP. " + "." * 36
 SIGN_SPACE = 20 * mm
 STAMP_SPACE = 24 * mm
-CLOSING = (
+CLOSING = t(
     "Demikian lembar evaluasi mandiri ini dibuat dengan sebenar-benarnya untuk dipergunakan "
-    "sebagaimana mestinya."
+    "sebagaimana mestinya.",
+    "This self-assessment evaluation sheet was made truthfully, to be used as intended.",
 )
 COORDINATOR_LINE = "selaku Koordinator Smart City"
 ROLE_LINES = {
-    ROLE_PREPARED: "Disiapkan oleh,",
-    ROLE_REVIEWED: "Diperiksa oleh,",
-    ROLE_APPROVED: "Mengetahui,",
+    ROLE_PREPARED: t("Disiapkan oleh,", "Prepared by,"),
+    ROLE_REVIEWED: t("Diperiksa oleh,", "Reviewed by,"),
+    ROLE_APPROVED: t("Mengetahui,", "Acknowledged by,"),
 }
 
 
@@ -41,7 +43,7 @@ def head_position(data: Letterhead, signatory: Signatory | None) -> str:
     """ "Kepala Dinas Komunikasi dan Informatika" when the position says just "Kepala" or nothing."""
     position = signatory.position.strip() if signatory else ""
     if position.lower() in ("", "kepala", "kepala opd"):
-        return f"Kepala {data.agency.name}"
+        return str(t(f"Kepala {data.agency.name}", f"Head of {data.agency.name}"))
     return position
 
 
@@ -86,7 +88,7 @@ def _block(
     date_line = place_and_date(data.city, data.sign_date) if dated else ""
     return [
         para(date_line, st.signature),
-        para(ROLE_LINES[role], st.signature),
+        para(str(ROLE_LINES[role]), st.signature),
         *[para(line, st.signature) for line in positions],
         Spacer(1, space),
         *person_lines(signatory),
@@ -134,7 +136,7 @@ def signatures(data: SheetData, width: float) -> list[Flowable]:
     head = head_block(data, width * 0.7)
     return [
         Spacer(1, 5 * mm),
-        para(CLOSING, st.body),
+        para(str(CLOSING), st.body),
         Spacer(1, 5 * mm),
         pair,
         Spacer(1, 7 * mm),

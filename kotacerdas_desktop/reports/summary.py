@@ -27,9 +27,10 @@ from kotacerdas_desktop.domain.score_text import (
     index_name,
     method_sentence,
 )
+from kotacerdas_desktop.domain.text import t
 from kotacerdas_desktop.reports.document import ScoredDocument
 from kotacerdas_desktop.reports.fonts import SANS, SANS_BOLD
-from kotacerdas_desktop.reports.indonesian import SHEET_LANGUAGE, sheet_figure
+from kotacerdas_desktop.reports.indonesian import sheet_figure
 from kotacerdas_desktop.reports.styles import (
     BAR,
     ENABLER_BAR,
@@ -46,34 +47,43 @@ from kotacerdas_desktop.reports.styles import (
 MAX_LEVEL = 5
 GRID_LIGHT = colors.HexColor("#CCCCCC")
 _PARENTHESES = re.compile(r"\s*\(.*\)\s*$")
-ENABLER_NOTE = "Dinilai terpisah; tidak dihitung dalam indeks."
-CHART_NOTE = "Skala 0-5; garis putus-putus menandai batas bawah setiap predikat; batang abu-abu: faktor pendukung."
+ENABLER_NOTE = t(
+    "Dinilai terpisah; tidak dihitung dalam indeks.", "Scored apart; not counted in the index."
+)
+CHART_NOTE = t(
+    "Skala 0-5; garis putus-putus menandai batas bawah setiap predikat; batang abu-abu: faktor pendukung.",
+    "Scale 0-5; dashed lines mark where each predicate begins; grey bars: enablers.",
+)
+ENABLERS = t("Faktor Pendukung", "Enablers")
+ANSWERED_HEADER = t("Indikator Terjawab", "Indicators Answered")
+DIMENSION_HEADER = t("Dimensi", "Dimension")
 
 
 def short_name(dimension: Dimension) -> str:
     """ "Smart Governance" from "Smart Governance (Tata Kelola Cerdas)", for chart labels."""
-    return _PARENTHESES.sub("", dimension.name.id) or dimension.name.id
+    name = str(dimension.name)
+    return _PARENTHESES.sub("", name) or name
 
 
 def _predicate(data: ScoredDocument, value: Fraction | None) -> str:
     predicate = predicate_of(data.catalogue, value)
-    return predicate.label.id if predicate is not None else "-"
+    return str(predicate.label) if predicate is not None else "-"
 
 
 def _index_row(data: ScoredDocument) -> tuple[str, str, str]:
     """Label, figure and predicate of the headline index, marked "sementara" on a draft."""
     report = data.report
-    notes = [PROVISIONAL.id] if report.provisional else []
+    notes = [str(PROVISIONAL)] if report.provisional else []
     if report.partial:
-        notes.append("belum semua indikator terjawab")
-    label = index_name(report).id.upper()
+        notes.append(str(t("belum semua indikator terjawab", "not every indicator answered")))
+    label = str(index_name(report)).upper()
     if report.method != METHOD_LENSES:
-        label = f"INDEKS {data.catalogue.name.id.upper()}"
+        label = str(t("INDEKS", "INDEX")) + f" {str(data.catalogue.name).upper()}"
     if notes:
         label += f" ({'; '.join(notes)})"
-    predicate = report.predicate.label.id if report.predicate else "-"
+    predicate = str(report.predicate.label) if report.predicate else "-"
     if report.provisional and report.predicate:
-        predicate += f" ({PROVISIONAL.id})"
+        predicate += f" ({PROVISIONAL})"
     return label, sheet_figure(report.index), predicate
 
 
@@ -88,7 +98,13 @@ def _score_table(
     the index row last when given."""
     st = styles()
     name_header, middle_header = headers
-    heads = ("No.", name_header, middle_header, "Skor", "Predikat")
+    heads = (
+        "No.",
+        name_header,
+        middle_header,
+        str(t("Skor", "Score")),
+        str(t("Predikat", "Predicate")),
+    )
     rows: list[list] = [[para(h, st.cell_head) for h in heads]]
     for n, (name, middle, value) in enumerate(rows_in, start=1):
         rows.append(
@@ -141,7 +157,9 @@ def _section_rows(
     rows = []
     for dimension in dimensions:
         progress = data.report.dimensions[dimension.code]
-        rows.append((dimension.name.id, f"{progress.answered} / {progress.total}", progress.score))
+        rows.append(
+            (str(dimension.name), f"{progress.answered} / {progress.total}", progress.score)
+        )
     return rows
 
 
@@ -149,8 +167,8 @@ def _lens_rows(data: ScoredDocument) -> list[tuple[str, str, Fraction | None]]:
     weights = [lens.weight for lens in data.catalogue.lenses]
     return [
         (
-            lens.name.id,
-            format_share(lens.weight, weights, SHEET_LANGUAGE),
+            str(lens.name),
+            format_share(lens.weight, weights),
             data.report.lenses.get(lens.code),
         )
         for lens in data.catalogue.lenses
@@ -181,13 +199,23 @@ def score_chart(data: ScoredDocument, width: float) -> Drawing:
         x = x_of(predicate.minimum)
         dashed = {"strokeColor": MUTED, "strokeWidth": 0.6, "strokeDashArray": [2, 2]}
         drawing.add(Line(x, bottom, x, height - top + 1.5 * mm, **dashed))
-        drawing.add(_text(x + 1, height - top + 2.5 * mm, predicate.label.id, 6.5, fillColor=MUTED))
+        drawing.add(
+            _text(x + 1, height - top + 2.5 * mm, str(predicate.label), 6.5, fillColor=MUTED)
+        )
     for n, dimension in enumerate(dimensions):
         value = data.report.dimensions[dimension.code].score
         y = height - top - (n + 1) * row
         drawing.add(_text(0, y + row * 0.35, short_name(dimension), 8))
         if value is None:
-            drawing.add(_text(x_of(0) + 2, y + row * 0.35, "belum ada skor", 7, fillColor=MUTED))
+            drawing.add(
+                _text(
+                    x_of(0) + 2,
+                    y + row * 0.35,
+                    str(t("belum ada skor", "no score yet")),
+                    7,
+                    fillColor=MUTED,
+                )
+            )
             continue
         fill = BAR if dimension.kind == KIND_DIMENSION else ENABLER_BAR
         bar = (x_of(0), y + row * 0.2, x_of(value) - x_of(0), row * 0.6)
@@ -221,24 +249,31 @@ def summary_section(data: ScoredDocument, number: int, width: float) -> list[Flo
     st = styles()
     report = data.report
     dimensions = data.dimensions(KIND_DIMENSION)
-    heading = para(f"{number}. Rekapitulasi Hasil Penilaian", st.heading)
-    method = Paragraph(f"<i>{markup(method_sentence(data.catalogue, report).id)}</i>", st.note)
+    heading = para(
+        f"{number}. {t('Rekapitulasi Hasil Penilaian', 'Summary of the Assessment')}", st.heading
+    )
+    method = Paragraph(f"<i>{markup(str(method_sentence(data.catalogue, report)))}</i>", st.note)
+    dimension_headers = (str(DIMENSION_HEADER), str(ANSWERED_HEADER))
     if report.method == METHOD_LENSES:
         flowables: list[Flowable] = [
             _captioned(
                 heading,
                 _score_table(
-                    data, ("Lensa Evaluasi", "Bobot"), _lens_rows(data), width, _index_row(data)
+                    data,
+                    (str(t("Lensa Evaluasi", "Evaluation Lens")), str(t("Bobot", "Weight"))),
+                    _lens_rows(data),
+                    width,
+                    _index_row(data),
                 ),
                 space=0,
             ),
             Spacer(1, 1.5 * mm),
             method,
             _captioned(
-                Paragraph("<b>Skor per Dimensi</b>", st.note),
+                Paragraph(f"<b>{t('Skor per Dimensi', 'Score per Dimension')}</b>", st.note),
                 _score_table(
                     data,
-                    ("Dimensi", "Indikator Terjawab"),
+                    dimension_headers,
                     _section_rows(data, dimensions),
                     width,
                     None,
@@ -251,7 +286,7 @@ def summary_section(data: ScoredDocument, number: int, width: float) -> list[Flo
                 heading,
                 _score_table(
                     data,
-                    ("Dimensi", "Indikator Terjawab"),
+                    dimension_headers,
                     _section_rows(data, dimensions),
                     width,
                     _index_row(data),
@@ -263,19 +298,19 @@ def summary_section(data: ScoredDocument, number: int, width: float) -> list[Flo
         ]
     enablers = data.dimensions(KIND_ENABLER)
     if enablers:
-        caption = f"<b>Faktor Pendukung</b> &nbsp; <i>{markup(ENABLER_NOTE)}</i>"
+        caption = f"<b>{ENABLERS}</b> &nbsp; <i>{markup(str(ENABLER_NOTE))}</i>"
         flowables.append(
             _captioned(
                 Paragraph(caption, st.note),
                 _score_table(
                     data,
-                    ("Faktor Pendukung", "Indikator Terjawab"),
+                    (str(ENABLERS), str(ANSWERED_HEADER)),
                     _section_rows(data, enablers),
                     width,
                     None,
                 ),
             )
         )
-    caption = f"<b>Grafik Skor</b> &nbsp; <i>{markup(CHART_NOTE)}</i>"
+    caption = f"<b>{t('Grafik Skor', 'Score Chart')}</b> &nbsp; <i>{markup(str(CHART_NOTE))}</i>"
     flowables.append(_captioned(Paragraph(caption, st.note), score_chart(data, width)))
     return flowables

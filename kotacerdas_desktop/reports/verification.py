@@ -13,6 +13,7 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
+from kotacerdas_desktop.domain.text import t
 from kotacerdas_desktop.reports.sheet_data import SheetData
 from kotacerdas_desktop.reports.styles import GRID, new_drawing, para, styles, table_style
 
@@ -59,22 +60,44 @@ def verification_block(data: SheetData, width: float) -> list[Flowable]:
     st = styles()
     fingerprint = data.assessment.fingerprint
     text = [
-        para("Verifikasi Keaslian Dokumen", st.note, bold=True),
+        para(str(t("Verifikasi Keaslian Dokumen", "Verifying This Document")), st.note, bold=True),
         para(
-            "Sidik jari (SHA-256) data penilaian final yang tersimpan pada berkas aplikasi:",
+            str(
+                t(
+                    "Sidik jari (SHA-256) data penilaian final yang tersimpan pada berkas aplikasi:",
+                    "Fingerprint (SHA-256) of the finalized assessment data stored in the app's file:",
+                )
+            ),
             st.note,
         ),
         Spacer(1, 1.5 * mm),
         para(fingerprint, st.mono),
         Spacer(1, 1.5 * mm),
         Paragraph(
-            "Cocokkan lembar ini dengan berkasnya melalui menu <b>Penilaian › Verifikasi Lembar</b> "
-            "atau perintah <font face='KotaCerdasMono'>kotacerdas verify</font> dengan sidik jari "
-            "di atas atau teks kode QR. Sidik jari yang sama berarti data yang sama.",
+            str(
+                t(
+                    "Cocokkan lembar ini dengan berkasnya melalui menu <b>Penilaian › Verifikasi "
+                    "Lembar</b> atau perintah <font face='KotaCerdasMono'>kotacerdas verify</font> "
+                    "dengan sidik jari di atas (atau 12 karakter pertamanya di kaki halaman) atau "
+                    "teks kode QR. Sidik jari yang sama berarti data yang sama.",
+                    "Match this sheet with its file through the menu <b>Assessment › Verify a "
+                    "sheet</b> or the command <font face='KotaCerdasMono'>kotacerdas verify</font> "
+                    "with the fingerprint above (or its first 12 characters in the page footer) "
+                    "or the QR code's text. The same fingerprint means the same data.",
+                )
+            ),
             st.note,
         ),
         Spacer(1, 1.5 * mm),
-        para(f"Sidik jari kunci penanda tangan paket OPD: {data.signer_key}", st.note),
+        para(
+            str(
+                t(
+                    f"Sidik jari kunci penanda tangan paket OPD: {data.signer_key}",
+                    f"Fingerprint of the key that signs the agency's package: {data.signer_key}",
+                )
+            ),
+            st.note,
+        ),
     ]
     table = Table(
         [[qr_drawing(qr_text(fingerprint)), text]],

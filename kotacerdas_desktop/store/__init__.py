@@ -12,6 +12,7 @@ from kotacerdas_desktop.domain.catalogue_file import load_catalogue_text, read_c
 from kotacerdas_desktop.domain.errors import ValidationError
 from kotacerdas_desktop.domain.model import Agency, Assessment
 from kotacerdas_desktop.domain.text import t
+from kotacerdas_desktop.domain.validation import check_city_name
 from kotacerdas_desktop.resources import bundled_catalogues
 from kotacerdas_desktop.store.agencies import Agencies
 from kotacerdas_desktop.store.assessments import Assessments
@@ -100,14 +101,10 @@ class Store:
     def start_city(self, city: str, agency: Agency, year: int | str) -> Assessment:
         """First run: the city government's name, the operator's agency and its first
         assessment, all or nothing."""
-        if not city.strip():
-            raise ValidationError(
-                t("Nama pemerintah kota wajib diisi.", "The city government's name is required."),
-                "city",
-            )
+        city = check_city_name(city)
         with self.db.atomic():
-            self.settings.set("city_name", city.strip())
-            agency.city = agency.city or city.strip()
+            self.settings.set("city_name", city)
+            agency.city = agency.city or city
             self.agencies.add(agency)
             return self.assessments.new(agency.code, year)
 

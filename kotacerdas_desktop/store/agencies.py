@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Iterable
 
 from sqlite_utils import Database
@@ -13,11 +12,13 @@ from kotacerdas_desktop.domain.document_number import check_classification_code,
 from kotacerdas_desktop.domain.errors import NotFoundError, ValidationError
 from kotacerdas_desktop.domain.model import ROLES, Agency, Signatory
 from kotacerdas_desktop.domain.nip import check_nip
-from kotacerdas_desktop.domain.text import shown, t
+from kotacerdas_desktop.domain.text import t
+from kotacerdas_desktop.domain.validation import (
+    check_agency_code,
+    check_agency_name,
+)
 from kotacerdas_desktop.store import audit
 from kotacerdas_desktop.store.clock import new_uuid
-
-AGENCY_CODE = re.compile(r"[A-Z0-9][A-Z0-9._-]{0,31}")  # as stored: typed codes are upper-cased
 
 
 def check_signatory(signatory: Signatory) -> Signatory:
@@ -81,15 +82,7 @@ class Agencies:
         self.db = db
 
     def add(self, agency: Agency, actor: str | None = None) -> Agency:
-        code = agency.code.strip().upper()
-        if not AGENCY_CODE.fullmatch(code):
-            raise ValidationError(
-                t(
-                    f'Kode OPD "{shown(agency.code)}" tidak sah: gunakan huruf, angka, titik, - atau _ (maks. 32 karakter).',
-                    f'Agency code "{shown(agency.code)}" is invalid: use letters, digits, dot, - or _ (max. 32 characters).',
-                ),
-                "code",
-            )
+        code = check_agency_code(agency.code)
         row = self._checked_row(agency)
         signatories = {role: check_signatory(s) for role, s in agency.signatories.items()}
         with self.db.atomic():
@@ -118,12 +111,8 @@ class Agencies:
     @staticmethod
     def _checked_row(agency: Agency) -> dict:
         """The agency's own columns, checked: a name, and document number codes of the right form."""
-        if not agency.name.strip():
-            raise ValidationError(
-                t("Nama OPD wajib diisi.", "The agency name is required."), "name"
-            )
         return {
-            "name": agency.name.strip(),
+            "name": check_agency_name(agency.name),
             "address": agency.address,
             "city": agency.city,
             "logo": agency.logo,

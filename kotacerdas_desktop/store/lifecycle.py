@@ -39,6 +39,8 @@ from kotacerdas_desktop.store.integrity import Integrity
 from kotacerdas_desktop.store.settings import Settings
 
 _FINGERPRINT = re.compile(r"[0-9a-f]{64}")
+SHORT_FINGERPRINT = 12  # the characters of the fingerprint every page footer prints
+_PREFIX = re.compile(rf"[0-9a-f]{{{SHORT_FINGERPRINT},63}}")
 
 
 @dataclass(frozen=True)
@@ -267,23 +269,50 @@ class Lifecycle:
         return self.assessments.get(new_id)
 
     def find_by_fingerprint(self, text: str) -> Assessment | None:
-        """The finalized assessment whose fingerprint is in the text (a typed fingerprint or the QR text)."""
-        match = _FINGERPRINT.search(text.strip().lower())
-        if match is None:
+        """The finalized assessment whose fingerprint is in the text: the whole fingerprint, the QR
+        code's text, or the start of it printed in every page footer (12 characters or more) when
+        only one assessment's fingerprint starts so; several are listed in the error."""
+        cleaned = text.strip().lower()
+        match = _FINGERPRINT.search(cleaned)
+        if match is not None:
+            return self._finalized_where("fingerprint = ?", match.group(0))
+        prefix = "".join(cleaned.split())
+        if not _PREFIX.fullmatch(prefix):
             raise ValidationError(
                 t(
-                    "Sidik jari harus berupa 64 karakter heksadesimal (0-9, a-f).",
-                    "A fingerprint is 64 hexadecimal characters (0-9, a-f).",
+                    "Sidik jari harus berupa 64 karakter heksadesimal (0-9, a-f), atau sedikitnya "
+                    f"{SHORT_FINGERPRINT} karakter pertamanya seperti tercetak di kaki halaman.",
+                    "A fingerprint is 64 hexadecimal characters (0-9, a-f), or at least its first "
+                    f"{SHORT_FINGERPRINT} as printed in the page footer.",
                 ),
                 field="fingerprint",
             )
-        rows = list(
-            self.db.query(
-                "SELECT id FROM assessments WHERE fingerprint = ? AND status = 'finalized'",
-                [match.group(0)],
+        return self._finalized_where("substr(fingerprint, 1, ?) = ?", len(prefix), prefix)
+
+    def _finalized_where(self, condition: str, *values: object) -> Assessment | None:
+        rows = [
+            self.assessments.get(row["id"])
+            for row in self.db.query(
+                f"SELECT id FROM assessments WHERE status = 'finalized' AND {condition} ORDER BY id",
+                list(values),
             )
-        )
-        return self.assessments.get(rows[0]["id"]) if rows else None
+        ]
+        if len(rows) > 1:
+            listed = "; ".join(
+                f"#{a.id} {a.agency_code} {a.year} r{a.revision} ({a.fingerprint[:20]}…)"
+                for a in rows
+            )
+            raise ValidationError(
+                t(
+                    f"Awal sidik jari ini cocok dengan {len(rows)} penilaian final: {listed}. "
+                    "Ketik lebih banyak karakter, atau seluruh sidik jari dari kotak verifikasi.",
+                    f"This start of a fingerprint matches {len(rows)} finalized assessments: "
+                    f"{listed}. Type more characters, or the whole fingerprint from the "
+                    "verification box.",
+                ),
+                field="fingerprint",
+            )
+        return rows[0] if rows else None
 
     def verify(self, text: str) -> Verification | None:
         """Match a typed fingerprint or QR text with a finalized assessment (None when nothing matches)."""

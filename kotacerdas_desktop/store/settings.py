@@ -1,14 +1,15 @@
-"""Installation settings kept in the database (city name, operator, attachment limit)."""
+"""Installation settings kept in the database (city name, operator, attachment limit, language)."""
 
 from __future__ import annotations
 
 from sqlite_utils import Database
 
 from kotacerdas_desktop.domain.errors import ValidationError
-from kotacerdas_desktop.domain.text import t
+from kotacerdas_desktop.domain.text import LANGUAGES, t
 from kotacerdas_desktop.store import audit
 
 MAX_OPERATOR_NAME = 80
+LANGUAGE_KEY = "language"
 
 
 class Settings:
@@ -47,6 +48,24 @@ class Settings:
             )
         self.set(audit.OPERATOR_KEY, name)
         return name
+
+    def language(self) -> str:
+        """The interface language chosen in the app ("id" or "en"), or "" when none was chosen."""
+        value = self.get(LANGUAGE_KEY)
+        return value if value in LANGUAGES else ""
+
+    def set_language(self, language: str) -> str:
+        """Save the interface language; the app and the command line use it from their next start."""
+        if language not in LANGUAGES:
+            raise ValidationError(
+                t(
+                    f"Bahasa {language!r} tidak dikenal; pilih id (Indonesia) atau en (English).",
+                    f"Unknown language {language!r}; choose id (Indonesian) or en (English).",
+                ),
+                LANGUAGE_KEY,
+            )
+        self.set(LANGUAGE_KEY, language)
+        return language
 
     def all(self) -> dict[str, str]:
         return {

@@ -18,6 +18,7 @@ LINUX_NEEDED = (
     "PySide6/Qt/plugins/imageformats/libqpdf.so",
     "PySide6/Qt/plugins/iconengines/libqsvgicon.so",
     "resources/catalogues/smartcity-2026.1.json",
+    "resources/translations/qt_id.qm",
     "ui/main_window.ui",
 )
 
@@ -38,7 +39,9 @@ def test_a_complete_folder_passes(tmp_path):
 
 
 def test_missing_plugins_unused_qt_and_test_packages_are_reported(tmp_path):
-    files = tuple(f for f in LINUX_NEEDED if "printsupport" not in f and "qpdf" not in f)
+    files = tuple(
+        f for f in LINUX_NEEDED if "printsupport" not in f and "qpdf" not in f and "qt_id" not in f
+    )
     files += ("PySide6/Qt/lib/libQt6Quick.so.6", "PySide6/Qt/plugins/platforms/libqvnc.so")
     files += ("pytest/__init__.pyc",)
     problems = check_contents(frozen_folder(tmp_path, files))
@@ -47,7 +50,8 @@ def test_missing_plugins_unused_qt_and_test_packages_are_reported(tmp_path):
     assert "not shipped but present: PySide6/Qt/lib/libQt6Quick.so.6" in problems
     assert "not shipped but present: PySide6/Qt/plugins/platforms/libqvnc.so" in problems
     assert "test or build package bundled: pytest" in problems
-    assert len(problems) == 5
+    assert "compiled file missing: resources/translations/qt_id.qm" in problems
+    assert len(problems) == 6
 
 
 def test_folder_size_counts_a_linked_file_once(tmp_path):

@@ -34,6 +34,7 @@ from kotacerdas_desktop import freeze
         ("PySide6/Qt/translations/qtbase_en.qm", True),
         ("PySide6/Qt/translations/qtbase_de.qm", False),
         ("resources/catalogues/smartcity-2026.1.json", True),
+        ("resources/translations/qt_id.qm", True),  # our Indonesian for Qt's own words
         ("ui/main_window.ui", True),
     ],
 )

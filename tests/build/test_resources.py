@@ -23,12 +23,13 @@ DATA = ("resources", "ui")
 PROBE = """
 import json, sys
 import kotacerdas_desktop
-from kotacerdas_desktop.resources import bundled_catalogues, resource_path, ui_path
+from kotacerdas_desktop.resources import bundled_catalogues, qt_translation, resource_path, ui_path
 print(json.dumps({
     "package": kotacerdas_desktop.__file__,
     "resources": str(resource_path()),
     "ui": str(ui_path()),
     "catalogues": [p.name for p in bundled_catalogues()],
+    "qt_id": str(qt_translation("id")),
 }))
 """
 WINDOWS_PROBE = """
@@ -78,6 +79,7 @@ def test_checkout_finds_the_folders_beside_the_package(tmp_path):
     found = probe(sys.executable, tmp_path)
     assert Path(found["resources"]) == ROOT / "resources"
     assert Path(found["ui"]) == ROOT / "ui"
+    assert Path(found["qt_id"]).is_file()  # compiled by scripts/setup-env
     assert found["catalogues"] == sorted(
         p.name for p in (ROOT / "resources/catalogues").glob("*.json")
     )
@@ -118,6 +120,8 @@ def test_installed_wheel_carries_the_folders_inside_the_package(tmp_path):
     assert data.is_relative_to(tmp_path / "venv")
     assert Path(found["resources"]) == data / "resources"
     assert Path(found["ui"]) == data / "ui"
+    assert Path(found["qt_id"]) == data / "resources" / "translations" / "qt_id.qm"
+    assert Path(found["qt_id"]).is_file()  # compiled by the wheel build, not copied from git
     for name in DATA:
         same_files(data / name, source / name)
 
@@ -129,6 +133,15 @@ def test_frozen_build_finds_the_folders_in_internal(frozen_build):
     output = frozen_build.report["self_test_output"]
     assert step_marks(output)["Berkas bawaan"] == "ok"
     assert f"Berkas bawaan: {internal / 'resources'} (" in output
+
+
+def test_the_compiled_qt_translation_is_the_source_compiled_now(tmp_path):
+    """resources/translations/qt_id.qm (a build product) matches qt_id.ts: run scripts/setup-env
+    after editing the .ts, or this fails."""
+    from kotacerdas_desktop.translations import compile_translations
+
+    (fresh,) = compile_translations(ROOT / "resources" / "translations", tmp_path)
+    assert fresh.read_bytes() == (ROOT / "resources/translations/qt_id.qm").read_bytes()
 
 
 def test_a_checkout_saved_on_windows_gives_the_same_catalogues(tmp_path, store):

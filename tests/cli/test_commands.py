@@ -45,7 +45,7 @@ def test_version_and_help(capsys, db_path):
         ["agency", "add", "--help"],
     ):
         code, out, _ = run_cli(capsys, db_path, *command)
-        assert code == 0 and "usage: kotacerdas" in out
+        assert code == 0 and "penggunaan: kotacerdas" in out and "opsi:" in out
 
 
 def test_whole_flow_with_json_output(capsys, flow):
@@ -100,12 +100,13 @@ BAD_INPUTS = [
         ["assessment", "answer", "1", "GOV.XXX.01", "--level", "3"],
         "Indikator GOV.XXX.01 tidak ada di katalog",
     ),
-    (["assessment", "answer", "1", "GOV.PUB.01", "--level", "0"], 'Level "0" tidak sah'),
-    (["assessment", "answer", "1", "GOV.PUB.01", "--level", "6"], 'Level "6" tidak sah'),
-    (["assessment", "answer", "1", "GOV.PUB.01", "--level", "x"], 'Level "x" tidak sah'),
+    (["assessment", "answer", "1", "GOV.PUB.01", "--level", "0"], 'Tingkat "0" tidak sah'),
+    (["assessment", "answer", "1", "GOV.PUB.01", "--level", "6"], 'Tingkat "6" tidak sah'),
+    (["assessment", "answer", "1", "GOV.PUB.01", "--level", "x"], 'Tingkat "x" tidak sah'),
     (["assessment", "answer", "9", "GOV.PUB.01", "--level", "3"], "Penilaian #9 tidak ditemukan"),
     (["agency", "add", "DISKOMINFO", "Dinas Lain"], "Kode OPD DISKOMINFO sudah dipakai"),
     (["assessment", "new", "DISKOMINFO", "1999"], "Tahun 1999 di luar rentang 2000-2100"),
+    (["assessment", "new", "DISKOMINFO", "duaribu"], "Tahun 'duaribu' bukan angka"),
     (["assessment", "new", "DISKOMINFO", "2101"], "Tahun 2101 di luar rentang 2000-2100"),
     (
         ["agency", "add", "DLH", "Dinas Lingkungan Hidup", "--head-nip", "19800101200501100"],
@@ -170,7 +171,7 @@ def _negative_weight(d):
 @pytest.mark.parametrize(
     ("mutate", "message"),
     [
-        (_drop_level, "dimensions[0].elements[0].indicators[0].levels: level 5 belum ada"),
+        (_drop_level, "dimensions[0].elements[0].indicators[0].levels: tingkat 5 belum ada"),
         (_repeat_code, 'kode "A.X" dipakai lebih dari sekali'),
         (_negative_weight, "dimensions[1].weight: bobot tidak boleh negatif"),
     ],
@@ -263,11 +264,8 @@ def test_demo_refuses_a_database_that_holds_agencies(capsys, flow):
     assert snapshot(flow) == before
 
 
-def test_english_messages_when_asked(capsys, flow, monkeypatch):
-    from kotacerdas_desktop.domain import text
-
-    monkeypatch.setattr(text, "_language", "en")
-    code, _, err = run_cli(capsys, flow, "assessment", "new", "DISKOMINFO", "1999")
+def test_english_messages_when_asked(capsys, flow):
+    code, _, err = run_cli(capsys, flow, "--lang", "en", "assessment", "new", "DISKOMINFO", "1999")
     assert code == 2 and "Year 1999 is outside 2000-2100" in err
 
 

@@ -194,7 +194,7 @@ def test_a_city_plan_accepted_goes_to_the_agencies_drafts(capsys, demo_db):
         (("--city", "--target", "4"), "--city memerlukan --year"),
         ((DRAFT, "--year", "2025", "--target", "4"), "hanya untuk --city"),
         (("--city", "--year", "2030", "--target", "4"), "Belum ada penilaian final tahun 2030"),
-        (("--city", "--year", "20x", "--target", "4"), "Tahun 20x di luar rentang"),
+        (("--city", "--year", "20x", "--target", "4"), "Tahun '20x' bukan angka"),
         (("--city", "--year", "2025", "--target", "4", "--coordinator", "NOPE"), "NOPE"),
         ((DRAFT, "--target", "4", "--out", "rencana.sqlite"), "akhiri nama berkas dengan .pdf"),
         ((DRAFT, "--target", "4", "--effort", "tidak-ada.csv"), "tidak dapat dibaca"),
@@ -231,6 +231,6 @@ def test_a_bad_effort_file_names_its_line(capsys, demo_db, tmp_path):
 
 
 def test_english_on_request(capsys, demo_db, monkeypatch):
-    monkeypatch.setattr("kotacerdas_desktop.domain.text._language", "en")
+    monkeypatch.setenv("KOTACERDAS_LANG", "en")
     code, out, _ = plan(capsys, demo_db, DRAFT, "--target", "very good")
     assert code == 0 and "the target 3.50 (Very Good) is reached in 2 steps" in out

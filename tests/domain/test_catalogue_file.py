@@ -75,7 +75,7 @@ def test_missing_level_is_named_with_its_path(smartcity_data):
 
     message = _broken(smartcity_data, drop_level)
     assert "katalog.json, dimensions[1].elements[2].indicators[3].levels" in message
-    assert "level 3 belum ada" in message
+    assert "tingkat 3 belum ada" in message
 
 
 def test_repeated_code_is_refused(smartcity_data):

@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 from kotacerdas_desktop.domain.text import set_language
 from kotacerdas_desktop.gui.main_window import MainWindow
 from kotacerdas_desktop.gui.preferences import SETTINGS_ENV
+from kotacerdas_desktop.gui.qt_language import use_language
 from kotacerdas_desktop.store import Store
 
 HERE = Path(__file__).parent
@@ -29,6 +30,12 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
                     "does not support propagateSizeHints", "does not support raise"
                 )
             )
+
+
+@pytest.fixture(autouse=True)
+def qt_words(qapp: QApplication) -> None:
+    """Qt's own words in the language of the test, as the app installs them at start."""
+    use_language(qapp)
 
 
 @pytest.fixture(autouse=True)
@@ -62,11 +69,13 @@ def open_window(qtbot: QtBot) -> Iterator[WindowFactory]:
 
 
 @pytest.fixture
-def english() -> Iterator[None]:
+def english(qapp: QApplication) -> Iterator[None]:
     """The interface in English for one test (KOTACERDAS_LANG=en)."""
     set_language("en")
+    use_language(qapp)
     yield
     set_language("id")
+    use_language(qapp)
 
 
 @pytest.fixture

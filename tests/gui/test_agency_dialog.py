@@ -192,3 +192,24 @@ def test_wrong_codes_are_refused_next_to_their_fields(
     assert snapshot(demo_store.path) == before
     assert stored_codes(demo_store.path, code) == old
     dialog.reject()
+
+
+def test_a_message_goes_as_soon_as_its_field_is_valid(
+    demo_window: MainWindow, qtbot: QtBot
+) -> None:
+    dialog = open_dialog(demo_window)
+    ui = dialog.ui
+    save = ui.buttonBox.button(QDialogButtonBox.StandardButton.Save)
+    retype(qtbot, ui.editName, "")
+    save.click()
+    assert ui.errorName.isVisible()
+    retype(qtbot, ui.editName, "Badan Penanggulangan Bencana Daerah")
+    assert not ui.errorName.isVisible()
+    retype(qtbot, ui.editClassification, "05A")
+    save.click()
+    assert ui.errorClassification.isVisible()
+    ui.editClassification.setText("05B")  # still not a code: the message stays
+    assert ui.errorClassification.isVisible()
+    ui.editClassification.setText("050")
+    assert not ui.errorClassification.isVisible()
+    dialog.reject()

@@ -56,7 +56,7 @@ def test_help_lists_the_keyboard_shortcuts(demo_store: Store, open_window: Windo
     window.actions.shortcuts.trigger()
     box = window.findChild(QMessageBox)
     assert box is not None and box.isVisible()
-    assert "Ctrl+PgDn" in box.text() and "F8" in box.text() and "tersimpan otomatis" in box.text()
+    assert "Ctrl+PgDown" in box.text() and "F8" in box.text() and "tersimpan otomatis" in box.text()
     box.accept()
 
 

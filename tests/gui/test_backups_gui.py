@@ -7,7 +7,6 @@ import sqlite3
 from contextlib import closing
 from pathlib import Path
 
-from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from kotacerdas_desktop.domain.model import Answer
@@ -64,7 +63,7 @@ def test_restore_from_the_dialog_reopens_the_file_as_the_backup_held_it(
     )
     dialog = open_backups(window)
     dialog.table.selectRow(0)
-    asked = answer_modal(QMessageBox.StandardButton.Yes)
+    asked = answer_modal("Pulihkan")
     dialog.restore_button.click()
     assert "akan diganti dengan cadangan" in asked[0] and "10 OPD" in asked[0]
     (reopened,) = app._windows

@@ -46,7 +46,7 @@ def test_last_years_answer_shows_under_the_new_code_and_names_the_old_one(window
     panel = window.previous_panel.ui
     assert window.editor.code == "GOV.PUB.03"
     assert panel.labelPrevTitle.text() == "Jawaban tahun 2025 (kode lama SOC.COM.02)"
-    assert panel.labelPrevLevel.text().startswith("Level 4 · ")
+    assert panel.labelPrevLevel.text().startswith("Tingkat 4 · ")
     assert panel.labelPrevJustification.text() == "Aduan LAPOR! tuntas 97%."
     assert window.form.levels.cards()[3].chip.isVisibleTo(window.form)  # "Tahun 2025" on level 4
 

@@ -114,7 +114,8 @@ def test_dropped_file_is_stored_opened_and_removed(
     qtbot.mouseClick(window.form.ui.buttonRemoveEvidence, Qt.MouseButton.LeftButton)
     box = window.findChild(QMessageBox)
     assert box is not None and "SK Tim Smart City" in box.text()
-    qtbot.mouseClick(box.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)
+    remove = next(button for button in box.buttons() if button.text() == "Hapus")
+    qtbot.mouseClick(remove, Qt.MouseButton.LeftButton)
     assert evidence_rows(demo_store.path, assessment_id, code) == before
     assert table.rowCount() == len(before)
 

@@ -7,12 +7,13 @@ from pathlib import Path
 
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog
 
 from kotacerdas_desktop.exchange.export import export_package
 from kotacerdas_desktop.exchange.package import read_package
 from kotacerdas_desktop.gui.import_results import ImportResultsDialog
 from kotacerdas_desktop.store import Store
+from tests.gui.conftest import answer_modal
 
 
 def results_dialog(qtbot) -> ImportResultsDialog:
@@ -53,10 +54,7 @@ def test_export_writes_a_package_that_verifies(demo_window, qtbot, tmp_path, mon
 
 def test_a_draft_is_exported_only_as_a_marked_backup(demo_window, tmp_path, monkeypatch):
     demo_window.open_assessment(demo_window.store.assessments.current("DISKOMINFO", 2026))
-    asked = []
-    monkeypatch.setattr(
-        QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.No
-    )
+    asked = answer_modal("Batal")  # the question names its choices: export as a backup, or not
     monkeypatch.setattr(
         QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "x.kcpkg"), "")
     )
@@ -109,12 +107,7 @@ def test_a_new_key_is_accepted_from_the_results(
         dialog = results_dialog(qtbot)
         assert cell(dialog, 1, 4) == "ditolak" and "PERINGATAN" in cell(dialog, 1, 5)
         assert dialog.accept_keys.isVisible()
-        warned = []
-        monkeypatch.setattr(
-            QMessageBox,
-            "warning",
-            lambda *a, **k: warned.append(a[2]) or QMessageBox.StandardButton.Yes,
-        )
+        warned = answer_modal("Terima kunci baru")
         dialog.accept_keys.click()
         assert demo_store.installation.key_fingerprint in warned[0]
         again = results_dialog(qtbot)

@@ -68,3 +68,52 @@ def test_demo_city_is_filled_in_the_background(store: Store, qtbot: QtBot) -> No
     assert dialog.demo
     assert len(store.agencies.list()) == 10
     assert store.settings.get("city_name") == "Kota Mojokerto"
+
+
+def test_a_required_message_goes_as_soon_as_the_field_is_filled(store: Store, qtbot: QtBot) -> None:
+    dialog = first_run(store, qtbot)
+    qtbot.mouseClick(dialog.ui.buttonStart, Qt.MouseButton.LeftButton)
+    assert dialog.ui.errorCity.isVisible()
+    qtbot.keyClicks(dialog.ui.editCity, "   ")  # still empty to the rule: the message stays
+    assert dialog.ui.errorCity.isVisible()
+    qtbot.keyClicks(dialog.ui.editCity, "Kota")
+    assert not dialog.ui.errorCity.isVisible()
+    qtbot.keyClicks(dialog.ui.editCity, "Kota Mojokerto")
+    qtbot.keyClicks(dialog.ui.editAgency, "Dinas Kesehatan")
+    dialog.ui.editCode.setText("DIN KES")
+    qtbot.mouseClick(dialog.ui.buttonStart, Qt.MouseButton.LeftButton)
+    assert dialog.ui.errorCode.isVisible()
+    qtbot.keyClick(dialog.ui.editCode, Qt.Key.Key_End)
+    qtbot.keyClicks(dialog.ui.editCode, "x")  # still a space in it
+    assert dialog.ui.errorCode.isVisible()
+    dialog.ui.editCode.setText("DINKES")
+    assert not dialog.ui.errorCode.isVisible()
+
+
+def test_the_fields_leave_room_for_descenders(store: Store, qtbot: QtBot, qapp) -> None:
+    """With the app's style sheet, each line of text has two pixels or more above and below."""
+    from kotacerdas_desktop.resources import ui_path
+
+    qapp.setStyleSheet(ui_path("style.qss").read_text(encoding="utf-8"))
+    try:
+        dialog = first_run(store, qtbot)
+        qtbot.waitExposed(dialog)
+        boxes = text_boxes(dialog)
+    finally:
+        qapp.setStyleSheet("")
+    for name, (text_height, font_height) in boxes.items():
+        assert text_height >= font_height + 4, name
+
+
+def text_boxes(dialog: FirstRunDialog) -> dict[str, tuple[int, int]]:
+    """Each field's room for its text, and the height of a line of its font."""
+    from PySide6.QtWidgets import QLineEdit, QStyle, QStyleOptionFrame
+
+    boxes = {}
+    for edit in (dialog.ui.editCity, dialog.ui.editAgency, dialog.ui.editCode):
+        assert isinstance(edit, QLineEdit)
+        option = QStyleOptionFrame()
+        edit.initStyleOption(option)
+        box = edit.style().subElementRect(QStyle.SubElement.SE_LineEditContents, option, edit)
+        boxes[edit.objectName()] = (box.height(), edit.fontMetrics().height())
+    return boxes

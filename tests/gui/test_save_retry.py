@@ -76,7 +76,7 @@ def test_closing_with_unsaved_answers_asks_first(
     window = demo_window
     code, assessment_id = window.editor.code, window.current_assessment_id() or 0
     other = type_while_locked(window, demo_store, qtbot)
-    asked = answer_modal(QMessageBox.StandardButton.No)
+    asked = answer_modal("Tunggu")
     window.close()
     assert "1 jawaban belum tersimpan" in asked[0] and "Program lain sedang menulis" in asked[0]
     assert window.isVisible() and window.editor.pending  # still open, still trying

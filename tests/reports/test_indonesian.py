@@ -45,14 +45,21 @@ def test_place_and_date_as_signed():
 
 
 def test_sheet_figures_use_a_decimal_comma_whatever_the_ui_language():
-    from kotacerdas_desktop.domain.text import current_language, set_language
+    """A document built in Indonesian (document_language) writes "3,46" while the window is
+    English; only an English translation writes "3.46"."""
+    from kotacerdas_desktop.domain.text import current_language, document_language, set_language
 
     before = current_language()
     try:
         set_language("en")
-        assert sheet_figure(Fraction(3456, 1000)) == "3,46"
-        assert sheet_figure(4) == "4,00"
-        assert sheet_figure(None) == "-"
+        with document_language("id"):
+            assert sheet_figure(Fraction(3456, 1000)) == "3,46"
+            assert sheet_figure(4) == "4,00"
+            assert sheet_figure(None) == "-"
+            assert format_date(dt.date(2026, 3, 4)) == "4 Maret 2026"
+        with document_language("en"):
+            assert sheet_figure(Fraction(3456, 1000)) == "3.46"
+            assert format_date(dt.date(2026, 3, 4)) == "4 March 2026"
     finally:
         set_language(before)
 

@@ -96,7 +96,7 @@ BAD_INPUTS = [
     (["recap", "--year", "1999", "--out", "rekap.pdf"], "Tahun 1999 di luar rentang"),
     (
         ["recap", "--year", "2026", "--out", "rekap.pdf", "--paper", "letter"],
-        "argument --paper: invalid choice",
+        "argumen --paper: pilihan 'letter' tidak ada",
     ),
     (
         ["register", "--year", "2026", "--out", "rtl.csv"],

@@ -61,7 +61,10 @@ def test_newest_revision_is_the_one_printed(capsys, demo_store, tmp_path):
         (["sheet", "--all", "--year", "2026"], "--all memerlukan --year dan --out-dir"),
         (["sheet", "1", "--all", "--year", "2026", "--out-dir", "x"], "--all tidak dipakai"),
         (["sheet", "999", "--out", "x.pdf"], "Penilaian #999 tidak ditemukan"),
-        (["sheet", "1", "--out", "x.pdf", "--paper", "letter"], "invalid choice"),
+        (
+            ["sheet", "1", "--out", "x.pdf", "--paper", "letter"],
+            "argumen --paper: pilihan 'letter' tidak ada",
+        ),
         (["sheet", "--all", "--year", "1999", "--out-dir", "x"], "1999"),
     ],
 )
@@ -84,13 +87,15 @@ def test_unwritable_destination_is_reported(capsys, demo_db, tmp_path):
     assert not out.parent.exists()
 
 
-def test_a_year_without_assessments_is_an_error(capsys, demo_db, tmp_path):
+def test_a_year_without_assessments_says_so_and_makes_no_folder(capsys, demo_db, tmp_path):
+    before = snapshot(demo_db)
+    out_dir = tmp_path / "lembar-2030"
     code, stdout, stderr = run_cli(
-        capsys, demo_db, "sheet", "--all", "--year", "2030", "--out-dir", str(tmp_path)
+        capsys, demo_db, "sheet", "--all", "--year", "2030", "--out-dir", str(out_dir)
     )
-    assert code == 1
-    assert "tidak ada penilaian tahun 2030" in stderr
-    assert "0 lembar evaluasi" in stdout
+    assert code == 0 and stderr == ""
+    assert "Tidak ada penilaian tahun 2030: tidak ada lembar evaluasi untuk dicetak" in stdout
+    assert not out_dir.exists() and snapshot(demo_db) == before
 
 
 def test_a_sheet_never_overwrites_the_database(capsys, demo_db, tmp_path):

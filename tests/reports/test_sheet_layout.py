@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from kotacerdas_desktop.domain.model import Answer, Evidence
-from kotacerdas_desktop.reports.answer_rows import CONTINUED, short_question
+from kotacerdas_desktop.reports.answer_rows import CONTINUED as CONTINUED_TEXT
+from kotacerdas_desktop.reports.answer_rows import short_question
 from kotacerdas_desktop.reports.dimension_table import COLUMN_SHARES
 from kotacerdas_desktop.reports.sheet import render_sheet
 from kotacerdas_desktop.reports.styles import MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT, page_size
@@ -26,6 +27,7 @@ from tests.reports.reading import (
     squeezed,
 )
 
+CONTINUED = CONTINUED_TEXT.id
 LONG_WORDS = [f"uraian{n:04d}" for n in range(460)]
 
 

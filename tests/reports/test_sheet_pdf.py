@@ -65,7 +65,7 @@ def test_every_page_says_halaman_x_dari_n_and_has_two_paraf_boxes(demo_sheets, s
     # Drawn as two boxes on every page, both in the bottom margin below the text.
     assert rectangles(path, PARAF_WIDTH, PARAF_HEIGHT) == [2] * len(texts)
     for runs in placed_texts(path):
-        for label in PARAF_BOXES:
+        for label in (box.id for box in PARAF_BOXES):
             assert find_placed(runs, label).y < MARGIN_BOTTOM
 
 

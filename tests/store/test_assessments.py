@@ -93,8 +93,8 @@ def test_audit_log_is_append_only(store, draft):
     ("answer", "message"),
     [
         (Answer("GOV.PUB.99", level=3), "tidak ada di katalog"),
-        (Answer("GOV.PUB.01", level=6), 'Level "6" tidak sah'),
-        (Answer("GOV.PUB.01", level=0), 'Level "0" tidak sah'),
+        (Answer("GOV.PUB.01", level=6), 'Tingkat "6" tidak sah'),
+        (Answer("GOV.PUB.01", level=0), 'Tingkat "0" tidak sah'),
         (Answer("GOV.PUB.01", not_applicable=True), "tidak boleh dijawab 'tidak berlaku'"),
     ],
 )
@@ -117,9 +117,15 @@ def test_not_applicable_needs_a_reason(store, draft):
 
 
 def test_year_outside_range_and_second_assessment_for_a_year_are_refused(store, draft):
-    for year in (1999, 2101, "dua ribu"):
+    before = snapshot(store.path)
+    for year in (1999, 2101, "-5"):
         with pytest.raises(ValidationError, match="di luar rentang 2000-2100"):
             store.assessments.new("DISKOMINFO", year)
+    for year in ("dua ribu", "duaribu", "20x", ""):
+        with pytest.raises(ValidationError, match="bukan angka; tulis tahun dengan angka") as info:
+            store.assessments.new("DISKOMINFO", year)
+        assert info.value.field == "year"
+    assert snapshot(store.path) == before
     with pytest.raises(ValidationError, match="sudah punya penilaian tahun 2026"):
         store.assessments.new("DISKOMINFO", 2026)
 

@@ -56,14 +56,11 @@ def test_a_current_file_gets_one_daily_backup_and_no_migration_backup(tmp_path):
 def test_an_older_program_refuses_a_newer_file_on_the_command_line(
     tmp_path, capsys, monkeypatch, language, message
 ):
-    from kotacerdas_desktop.domain import text
-
     path = old_file(tmp_path / "kotacerdas.sqlite", SCHEMA_VERSION)
     with closing(sqlite3.connect(path)) as conn:
         conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
     before = path.read_bytes()
-    monkeypatch.setattr(text, "_language", language)
-    code, out, err = run_cli(capsys, path, "agency", "list")
+    code, out, err = run_cli(capsys, path, "--lang", language, "agency", "list")
     assert code == 2
     assert message in err and "BAPPEDA" not in out
     assert path.read_bytes() == before

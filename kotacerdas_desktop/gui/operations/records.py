@@ -87,6 +87,12 @@ def set_operator_name(store: Store, name: str, fields: FieldMessages | None = No
     return perform(Change(SETTINGS), lambda: store.settings.set_operator_name(name), fields)
 
 
+def set_language(store: Store, language: str) -> str | None:
+    """The interface language saved in the file: the app and the command line use it from their
+    next start (unless --lang or KOTACERDAS_LANG choose)."""
+    return perform(Change(SETTINGS), lambda: store.settings.set_language(language))
+
+
 def make_backup(
     store: Store, *, parent: QWidget | None, on_done: Callable[[Path], None]
 ) -> background.Task:
