@@ -144,13 +144,16 @@ class CityWindow(QWidget):
             self._show_empty(data)
             self.loaded.emit()
             return
-        # The tab in view first; the others one per turn of the event loop, so the window never
-        # pauses for more than one tab (the register alone holds 4,000 rows in a big city).
+        # The tab in view first; the others one per turn of the event loop once last year's
+        # comparison is in, so the window never pauses for more than one tab (the register alone
+        # holds 4,000 rows in a big city) and never fills one while the worker computes: the
+        # two would share one interpreter lock and each take twice as long.
         current = self.ui.tabCity.currentWidget()
         self._unfilled = [view for view in self.views if view is not current]
         current.show_city(data)
         self.ui.stackCity.setCurrentIndex(PAGE_TABS)
-        QTimer.singleShot(0, self, self._fill_next)
+        if data.comparison is not None:
+            QTimer.singleShot(0, self, self._fill_next)
 
     def _fill_next(self) -> None:
         if self._unfilled and self.data is not None:
@@ -169,12 +172,13 @@ class CityWindow(QWidget):
 
     def _compared(self, data: CityData) -> None:
         """Last year's comparison arrived: only the change columns of the tabs already filled
-        change (the others are filled from it when their turn comes)."""
+        change; the others are filled from it, one per turn of the event loop."""
         self.data = data
         self.ui.labelBusy.clear()
         for view in (self.summary, self.matrix):
             if view not in self._unfilled:
                 view.show_changes(data)
+        QTimer.singleShot(0, self, self._fill_next)
         self._announce()
 
     def _announce(self) -> None:
