@@ -3,13 +3,14 @@
 Opened from the main window's Kota menu (Ctrl+Shift+K, gui/city_launch.py). The figures are
 computed off the GUI thread (``city_data.CityLoader``) and recomputed whenever stored data
 changes in a way that can move them (an assessment finalized, reopened or imported, an agency
-added or renamed; not the drafts' autosave). This year's figures come first (about 40-70 ms
-for 60 agencies on the development machine): the tab in view shows them at once, the others
-one per turn of the event loop, and the change from last year shows a pending mark until last
-year's picture is computed; then only the change columns (summary, matrix) are filled again. Enter or a double-click on an agency
-anywhere in the tabs opens that agency's assessment in the main window, where
-a finalized assessment is shown locked. With no finalized assessment in the
-file the window explains what a new coordinator does first.
+added or renamed; not the drafts' autosave). They come in two steps: this year's picture
+(40-60 ms for 60 agencies on the development machine, about twice that while the window is
+first painted), shown at once in the tab in view, with a pending mark ("…") in the change
+cells; then last year's comparison, which fills only the change columns (summary, matrix) and
+starts filling the other tabs, one per turn of the event loop. ``loaded`` is emitted when
+every tab shows both. Enter or a double-click on an agency anywhere in the tabs opens that
+agency's assessment in the main window, where a finalized assessment is shown locked. With
+no finalized assessment in the file the window explains what a new coordinator does first.
 """
 
 from __future__ import annotations
