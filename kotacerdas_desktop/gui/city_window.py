@@ -75,6 +75,7 @@ class CityWindow(QWidget):
         self.loader.compared.connect(self._compared)
         self.loader.failed.connect(self._failed)
         self._unfilled: list[CityTab] = []
+        self._said = ""  # what the computation last said in labelBusy
         self.ui.comboYear.activated.connect(lambda _index: self.refresh())
         self.ui.tabCity.currentChanged.connect(self._tab_chosen)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Close), self, self.close)
@@ -119,18 +120,20 @@ class CityWindow(QWidget):
 
     def refresh(self) -> None:
         """Compute the chosen year again (in the background; the tabs keep the last figures meanwhile)."""
-        self.ui.labelBusy.setText(
-            str(t("Menghitung gambaran kota …", "Computing the city picture …"))
-        )
+        self._progress(str(t("Menghitung gambaran kota …", "Computing the city picture …")))
         self.loader.request(self.year())
+
+    def _progress(self, text: str, *, step: bool = False) -> None:
+        """Say how far the computation is in labelBusy (``""``: done). A later ``step`` of the
+        same computation leaves a command's message there ("Rekap ditulis ke …") alone."""
+        if not step or self.ui.labelBusy.text() == self._said:
+            self.ui.labelBusy.setText(text)
+        self._said = text
 
     def _show(self, data: CityData) -> None:
         self.data = data
-        self.ui.labelBusy.setText(
-            str(t("Membandingkan dengan tahun lalu …", "Comparing with last year …"))
-            if data.comparison is None
-            else ""
-        )
+        comparing = str(t("Membandingkan dengan tahun lalu …", "Comparing with last year …"))
+        self._progress(comparing if data.comparison is None else "", step=True)
         with QSignalBlocker(self.ui.comboYear):
             self.ui.comboYear.clear()
             for year in data.years:
@@ -175,7 +178,7 @@ class CityWindow(QWidget):
         """Last year's comparison arrived: only the change columns of the tabs already filled
         change; the others are filled from it, one per turn of the event loop."""
         self.data = data
-        self.ui.labelBusy.clear()
+        self._progress("", step=True)
         for view in (self.summary, self.matrix):
             if view not in self._unfilled:
                 view.show_changes(data)
@@ -214,10 +217,10 @@ class CityWindow(QWidget):
         self.ui.stackCity.setCurrentIndex(PAGE_EMPTY)
 
     def _failed(self, error: BaseException) -> None:
-        self.ui.labelBusy.clear()
         if isinstance(error, KotaCerdasError):
-            self.ui.labelBusy.setText(str(error))
+            self._progress(str(error))
             return
+        self._progress("")
         raise error  # unexpected: the GUI thread's excepthook logs it with its traceback
 
     def _store_changed(self, change: Change) -> None:

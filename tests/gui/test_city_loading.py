@@ -13,6 +13,7 @@ from kotacerdas_desktop.gui.city_cells import PENDING, format_change
 from kotacerdas_desktop.gui.city_data import CityData, CityLoader
 from kotacerdas_desktop.gui.city_matrix import CHANGE_COLUMN
 from kotacerdas_desktop.gui.city_window import CityWindow
+from kotacerdas_desktop.gui.main_window import MainWindow
 from kotacerdas_desktop.store import Store
 from tests.gui.conftest import WindowFactory
 from tests.gui.test_city_view import LOAD_MS, YEAR, column_texts, finalize_this_year, open_city
@@ -103,3 +104,18 @@ def test_only_the_newest_requests_figures_are_delivered(demo_store: Store, qtbot
     assert compared[0].picture is loaded[0].picture and compared[0].comparison is not None
     assert not compared[0].comparison.compared  # no final assessment of the year before
     assert not loader.busy
+
+
+def test_a_commands_message_outlives_the_computation_it_came_during(
+    demo_window: MainWindow, qtbot: QtBot
+) -> None:
+    city = open_city(demo_window, qtbot)
+    with qtbot.waitSignal(city.loaded, timeout=LOAD_MS):
+        city.refresh()
+        assert "Menghitung" in city.ui.labelBusy.text()
+        city.ui.labelBusy.setText("Rekap ditulis ke rekap.pdf.")  # as city_actions says it
+    assert city.ui.labelBusy.text() == "Rekap ditulis ke rekap.pdf."
+    with qtbot.waitSignal(city.loaded, timeout=LOAD_MS):
+        city.refresh()  # a new computation says so again, and clears it when done
+        assert "Menghitung" in city.ui.labelBusy.text()
+    assert city.ui.labelBusy.text() == ""
