@@ -3,7 +3,9 @@
     gui_probe.py switch DB ROUNDS   switching dimensions on the main window, and the
                                     reference: repainting the whole window
     gui_probe.py city DB            the app started on DB (lock, checks, main window),
-                                    then the Kota window until its figures show; and the
+                                    then the Kota window until the tab in view shows its
+                                    figures ("shown") and until every tab shows them with
+                                    the change from last year ("filled"); and the
                                     process's peak resident memory after it
     gui_probe.py bare               an empty PySide6 window's peak resident memory
 
@@ -93,6 +95,8 @@ def city(db: Path) -> dict:
     start = time.perf_counter()
     window = open_city_window(main)
     shown: list[float] = []
+    # Connected after the window's own slot: when it runs, the tab in view shows this year's
+    # figures (the change from last year may still be pending).
     window.loader.loaded.connect(lambda _data: shown.append(time.perf_counter() - start))
     done: list[float] = []
     window.loaded.connect(lambda: done.append(time.perf_counter() - start))

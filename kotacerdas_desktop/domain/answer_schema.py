@@ -3,12 +3,14 @@
 The store's columns and SQL, reopening as a new revision, the fingerprint's
 canonical data, the command line's JSON and the exchange package all read
 these tuples, so a field added here reaches every one of them, and a field
-added anywhere else fails a test (tests/domain/test_answer_schema.py).
+added anywhere else fails a test (tests/domain/test_answer_schema.py). The
+city picture reads only the fields marked ``city`` (CITY_ANSWER_FIELDS); a
+user of the picture that needs another fails tests/store/test_city.py.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -23,17 +25,18 @@ class Field:
     kind: str  # TEXT, BOOL, LEVEL (1-5 or null) or INT
     signed_since: int | None = None  # first canonical version whose fingerprint covers it
     edited: bool = False  # typed by the operator: validated, audited, undone
+    city: bool = False  # read for the city picture (store/city.py): its figures and register
 
     def signed(self, canonical_version: int) -> bool:
         return self.signed_since is not None and self.signed_since <= canonical_version
 
 
 ANSWER_FIELDS: tuple[Field, ...] = (
-    Field("level", LEVEL, signed_since=1, edited=True),
-    Field("not_applicable", BOOL, signed_since=1, edited=True),
+    Field("level", LEVEL, signed_since=1, edited=True, city=True),
+    Field("not_applicable", BOOL, signed_since=1, edited=True, city=True),
     Field("na_reason", TEXT, signed_since=1, edited=True),
     Field("justification", TEXT, signed_since=1, edited=True),
-    Field("follow_up", TEXT, signed_since=1, edited=True),
+    Field("follow_up", TEXT, signed_since=1, edited=True, city=True),
     Field("review_flag", BOOL, edited=True),
     Field("review_comment", TEXT, edited=True),
     Field("changed_by", TEXT),
@@ -50,6 +53,9 @@ EVIDENCE_FIELDS: tuple[Field, ...] = (
 )
 
 ANSWER_NAMES = tuple(f.name for f in ANSWER_FIELDS)
+# What the city's figures, lists and follow-up register use of an answer: a city reads 60 x 100
+# answers per year, and leaving the justifications out halves the reading.
+CITY_ANSWER_FIELDS = tuple(f for f in ANSWER_FIELDS if f.city)
 EDITED_ANSWER_NAMES = tuple(f.name for f in ANSWER_FIELDS if f.edited)
 EDITED_EVIDENCE_NAMES = tuple(f.name for f in EVIDENCE_FIELDS if f.edited)
 EVIDENCE_NAMES = tuple(f.name for f in EVIDENCE_FIELDS)
@@ -73,15 +79,33 @@ _CONVERT: dict[str, Callable[[Any], object]] = {
     LEVEL: _level,
     INT: _int,
 }
-# (name, converter) of every field, looked up once: a city reads thousands of answers.
-_ANSWER_VALUES = tuple((f.name, _CONVERT[f.kind]) for f in ANSWER_FIELDS)
 _EVIDENCE_VALUES = tuple((f.name, _CONVERT[f.kind]) for f in EVIDENCE_FIELDS)
+
+
+def answer_reader(
+    fields: Sequence[Field] = ANSWER_FIELDS,
+) -> Callable[[str, Sequence[Any]], Answer]:
+    """A maker of Answers from an indicator code and a row of values in ``fields``' order (a
+    SELECT of those columns); a field not among ``fields`` keeps its default. Each field's
+    converter is looked up once: a city reads thousands of answers."""
+    names = tuple(f.name for f in fields)
+    converters = tuple(_CONVERT[f.kind] for f in fields)
+
+    def read(indicator_code: str, values: Sequence[Any]) -> Answer:
+        return Answer(
+            indicator_code,
+            **{n: convert(v) for n, convert, v in zip(names, converters, values, strict=True)},
+        )
+
+    return read
+
+
+_read_answer = answer_reader()
 
 
 def answer_from_row(indicator_code: str, row: dict) -> Answer:
     """An Answer from a row (or JSON object) holding every answer field."""
-    get = row.get
-    return Answer(indicator_code, **{name: value(get(name)) for name, value in _ANSWER_VALUES})
+    return _read_answer(indicator_code, [row.get(name) for name in ANSWER_NAMES])
 
 
 def evidence_from_row(row: dict, evidence_id: int | None = None) -> Evidence:

@@ -34,6 +34,7 @@ class Cancelled(Exception):
 
 class _Signals(QObject):
     progress = Signal(int, int, str)
+    partial = Signal(object)  # a first result before the work ends (``Progress.partial``)
     finished = Signal(object)
     failed = Signal(object)
 
@@ -49,6 +50,11 @@ class Progress:
         """Report ``done`` of ``total`` (total 0: busy without a known end); raise Cancelled if asked to."""
         self.check()
         self._signals.progress.emit(done, total, text)
+
+    def partial(self, result: object) -> None:
+        """Hand a first result to the GUI thread before the work ends (the Kota window's
+        figures of this year, while last year's are still being computed)."""
+        self._signals.partial.emit(result)
 
     def check(self) -> None:
         if self._cancel.is_set():

@@ -139,3 +139,18 @@ def change_cell(change: YearChange, tip: str) -> Cell:
     return Cell(
         format_change(change), tip, NO_CHANGE if delta is None else float(delta), centred=True
     )
+
+
+PENDING = "…"
+
+
+def pending_cell() -> Cell:
+    """A figure of last year's or a change while last year's picture is still being computed:
+    never "–", which would say there is nothing to compare with."""
+    return Cell(
+        PENDING,
+        str(t("Menghitung perbandingan tahun lalu …", "Comparing with last year …")),
+        NO_CHANGE,
+        centred=True,
+        note=True,
+    )

@@ -1,16 +1,19 @@
-"""What the Kota view shows for one year, read in one go so a worker thread can compute it.
+"""What the Kota view shows for one year, read in two steps so a worker thread can compute it.
 
-The city picture of 60 agencies takes 50-100 ms on the development machine
-(every counted assessment is read and scored), and the view needs last year's too
-for the change, so ``load`` runs off the GUI thread (``CityLoader``) on the
-worker's own store; the view then only fills its tables from the result.
-Last year's picture is reduced to the changes there: keeping its answers
-alive would double what Python's garbage collector walks on every pass.
+The city picture of 60 agencies takes 30-60 ms on the development machine
+(every counted assessment's levels are read and scored), and the view needs
+last year's too, for the change columns only. So ``load`` runs off the GUI
+thread (``CityLoader``) on the worker's own store and hands over this year's
+figures as soon as they are ready, with ``comparison`` None; last year's
+picture follows, reduced to the changes (keeping its answers alive would double
+what Python's garbage collector walks on every pass). The view fills its tabs
+from the first step and then only its change columns from the second.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QThreadPool, Signal
@@ -26,14 +29,21 @@ from kotacerdas_desktop.store import Store
 
 
 @dataclass(frozen=True)
+class Comparison:
+    """This year's figures beside last year's: what the change columns show."""
+
+    changes: list[YearChange]  # index, lenses, dimensions: this year beside last year
+    agency_changes: dict[str, YearChange]  # by agency code: its index beside last year's
+    compared: bool  # last year has a city picture (else every change is "–")
+
+
+@dataclass(frozen=True)
 class CityData:
     """One year of the city (``picture`` None: no agency has a finalized assessment at all)."""
 
     years: list[int]  # years with a finalized assessment, newest first
     picture: CityPicture | None
-    changes: list[YearChange]  # index, lenses, dimensions: this year beside last year
-    agency_changes: dict[str, YearChange]  # by agency code: its index beside last year's
-    compared: bool  # last year has a city picture (else every change is "–")
+    comparison: Comparison | None  # None while last year's picture is being computed
     city_name: str
     agencies: int  # agencies registered in this file
     drafts: int  # assessments still in draft, for the empty state's advice
@@ -43,38 +53,49 @@ class CityData:
         return self.picture.year if self.picture is not None else None
 
 
-def load(store: Store, year: int | None) -> CityData:
-    """The picture of ``year`` (the newest counted year when None or not counted) and the year before."""
+def compare(picture: CityPicture, previous: CityPicture | None) -> Comparison:
+    return Comparison(
+        changes=year_over_year(picture, previous),
+        agency_changes={c.code: c for c in agency_year_over_year(picture, previous)},
+        compared=previous is not None,
+    )
+
+
+def load(
+    store: Store, year: int | None, first: Callable[[CityData], None] = lambda _data: None
+) -> CityData:
+    """The picture of ``year`` (the newest counted year when None or not counted) beside the
+    year before. ``first`` gets this year's figures (``comparison`` None) as soon as they
+    are ready, before last year's picture is computed; an empty year skips that step."""
     years = store.city.years()
     if year not in years:
         year = years[0] if years else None
     picture = store.city.picture(year) if year is not None else None
-    previous = store.city.picture(year - 1) if year is not None else None
-    changes = year_over_year(picture, previous) if picture is not None else []
-    agency_changes = (
-        {c.code: c for c in agency_year_over_year(picture, previous)} if picture else {}
-    )
-    drafts = sum(1 for a in store.assessments.list() if not a.is_finalized)
-    return CityData(
+    data = CityData(
         years=years,
         picture=picture,
-        changes=changes,
-        agency_changes=agency_changes,
-        compared=previous is not None,
+        comparison=None if picture is not None else Comparison([], {}, compared=False),
         city_name=store.settings.get("city_name") or "",
         agencies=len(store.agencies.names()),
-        drafts=drafts,
+        drafts=sum(1 for a in store.assessments.list() if not a.is_finalized),
     )
+    if picture is None:
+        return data
+    first(data)
+    return replace(data, comparison=compare(picture, store.city.picture(picture.year - 1)))
 
 
 class CityLoader(QObject):
     """Computes ``CityData`` in the thread pool; a request made while one runs is served after it.
 
-    Only the newest request's result is delivered, so a burst of store changes
-    (a whole import) costs one extra computation, not one per change.
+    ``loaded`` brings this year's figures; when their ``comparison`` is None,
+    ``compared`` follows with the same figures and last year's comparison. Only
+    the newest request's results are delivered, so a burst of store changes (a
+    whole import) costs one extra computation, not one per change.
     """
 
-    loaded = Signal(object)  # CityData
+    loaded = Signal(object)  # CityData, its comparison None when ``compared`` follows
+    compared = Signal(object)  # CityData with its comparison
     failed = Signal(object)  # the exception, re-raised by the view in the GUI thread
 
     def __init__(self, path: Path, parent: QObject | None = None) -> None:
@@ -82,6 +103,7 @@ class CityLoader(QObject):
         self.path = path
         self._task: background.Task | None = None
         self._pending: tuple[int | None] | None = None
+        self._first_sent = False
 
     @property
     def busy(self) -> bool:
@@ -92,7 +114,11 @@ class CityLoader(QObject):
             self._pending = (year,)
             return
         self._pending = None
-        task = background.Task(background.with_store(self.path, lambda s, _p: load(s, year)))
+        self._first_sent = False
+        task = background.Task(
+            background.with_store(self.path, lambda s, p: load(s, year, p.partial))
+        )
+        task.signals.partial.connect(self._first)
         task.signals.finished.connect(self._finished)
         task.signals.failed.connect(self._failed)
         self._task = task
@@ -106,9 +132,15 @@ class CityLoader(QObject):
         self.request(self._pending[0])
         return True
 
-    def _finished(self, data: CityData) -> None:
-        if not self._next():
+    def _first(self, data: CityData) -> None:
+        if self._pending is None:  # else a newer request's figures replace these anyway
+            self._first_sent = True
             self.loaded.emit(data)
+
+    def _finished(self, data: CityData) -> None:
+        first_sent = self._first_sent
+        if not self._next():
+            (self.compared if first_sent else self.loaded).emit(data)
 
     def _failed(self, exc: BaseException) -> None:
         if not self._next():

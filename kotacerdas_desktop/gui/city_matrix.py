@@ -15,7 +15,7 @@ from fractions import Fraction
 from PySide6.QtWidgets import QLabel, QWidget
 
 from kotacerdas_desktop.domain.catalogue import KIND_DIMENSION, Catalogue
-from kotacerdas_desktop.domain.city import AgencyEntry, YearChange
+from kotacerdas_desktop.domain.city import AgencyEntry
 from kotacerdas_desktop.domain.figures import PLACES, format_figure
 from kotacerdas_desktop.domain.score_text import format_share, index_name, predicate_text
 from kotacerdas_desktop.domain.text import t
@@ -25,14 +25,16 @@ from kotacerdas_desktop.gui.city_cells import (
     change_cell,
     figure_cell,
     opening,
+    pending_cell,
     short_name,
     wrap_title,
 )
-from kotacerdas_desktop.gui.city_data import CityData
+from kotacerdas_desktop.gui.city_data import CityData, Comparison
 from kotacerdas_desktop.gui.city_table import Drill, RowsModel, arrange, prepare_view
 from kotacerdas_desktop.gui.uiloader import apply_texts, load_ui
 
 FIXED_COLUMNS = 4  # agency, index, predicate, change
+CHANGE_COLUMN = 3
 STEP = Fraction(1, 10**PLACES)  # the smallest difference between two shown figures
 
 
@@ -67,6 +69,18 @@ def agency_cell(entry: AgencyEntry) -> Cell:
         f"{entry.agency_name} ({entry.agency_code}), revision {entry.revision}, {source}",
     )
     return opening(Cell(text, str(tip), entry.agency_code.casefold()), entry.assessment_id)
+
+
+def year_change_cell(entry: AgencyEntry, comparison: Comparison | None, year: int) -> Cell:
+    """The agency's index change from last year; a pending mark while it is computed."""
+    if comparison is None:
+        return pending_cell()
+    change = comparison.agency_changes[entry.agency_code]
+    return change_cell(
+        change,
+        f"{entry.agency_name}: {year - 1} {format_figure(change.before)} → "
+        f"{year} {format_figure(change.now)}",
+    )
 
 
 class MatrixView(QWidget):
@@ -114,29 +128,36 @@ class MatrixView(QWidget):
         ]
         tips = [""] * FIXED_COLUMNS + [str(x.name) for x in (*catalogue.lenses, *dimensions)]
         bands = Bands(catalogue)
-        rows = [
-            self._row(bands, entry, data.agency_changes[entry.agency_code], before)
-            for entry in picture.entries
-        ]
+        rows = [self._row(bands, entry, data.comparison, picture.year) for entry in picture.entries]
         self.model.set_rows(titles, rows, tips)
         arrange(self.ui.tableMatrix, 0)
         self._fill_legend(bands)
 
-    def _row(self, bands: Bands, entry: AgencyEntry, change: YearChange, before: int) -> list[Cell]:
+    def show_changes(self, data: CityData) -> None:
+        """The change column once last year's figures arrive; the rows and their order stay."""
+        picture = data.picture
+        assert picture is not None
+        entries = {e.assessment_id: e for e in picture.entries}
+        self.model.set_column(
+            CHANGE_COLUMN,
+            lambda row: year_change_cell(
+                entries[row[0].assessment_id], data.comparison, picture.year
+            ),
+        )
+        arrange(self.ui.tableMatrix, 0)
+
+    def _row(
+        self, bands: Bands, entry: AgencyEntry, comparison: Comparison | None, year: int
+    ) -> list[Cell]:
         catalogue = bands.catalogue
         report, who = entry.report, entry.agency_name
         what = f"{who} · {index_name(report)}"
-        year = before + 1
         index = figure_cell(bands, report.index, what)
         return [
             agency_cell(entry),
             index,
             replace(index, text=predicate_text(report)),
-            change_cell(
-                change,
-                f"{who}: {before} {format_figure(change.before)} → {year} "
-                f"{format_figure(change.now)}",
-            ),
+            year_change_cell(entry, comparison, year),
             *[
                 figure_cell(bands, report.lenses.get(lens.code), f"{who} · {short_name(lens.name)}")
                 for lens in catalogue.lenses

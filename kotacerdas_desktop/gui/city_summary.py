@@ -12,12 +12,19 @@ from __future__ import annotations
 from PySide6.QtWidgets import QWidget
 
 from kotacerdas_desktop.domain.catalogue import Catalogue
-from kotacerdas_desktop.domain.city import CityPicture
+from kotacerdas_desktop.domain.city import CityPicture, year_over_year
 from kotacerdas_desktop.domain.score_report import ScoreReport
 from kotacerdas_desktop.domain.score_text import index_name, method_sentence, predicate_text
-from kotacerdas_desktop.domain.text import t
-from kotacerdas_desktop.gui.city_cells import Bands, Cell, change_cell, figure_cell, short_name
-from kotacerdas_desktop.gui.city_data import CityData
+from kotacerdas_desktop.domain.text import LocalText, t
+from kotacerdas_desktop.gui.city_cells import (
+    Bands,
+    Cell,
+    change_cell,
+    figure_cell,
+    pending_cell,
+    short_name,
+)
+from kotacerdas_desktop.gui.city_data import CityData, Comparison
 from kotacerdas_desktop.gui.city_table import RowsModel, arrange, prepare_view
 from kotacerdas_desktop.gui.formatting import format_score
 from kotacerdas_desktop.gui.lens_bars import LensBars
@@ -32,6 +39,23 @@ def part_name(catalogue: Catalogue, report: ScoreReport, code: str) -> str:
     if lens is not None:
         return str(t(f"Lensa {short_name(lens.name)}", f"{short_name(lens.name)} lens"))
     return short_name(catalogue.dimension(code).name)
+
+
+def change_note(comparison: Comparison | None, before: int) -> LocalText:
+    if comparison is None:
+        return t(
+            f"Menghitung gambaran kota {before} untuk perbandingan …",
+            f"Computing the {before} city picture to compare with …",
+        )
+    if not comparison.compared:
+        return t(
+            f"Belum ada penilaian final {before} untuk dibandingkan.",
+            f"No final assessment of {before} to compare with.",
+        )
+    return t(
+        f"Gambaran kota {before} dihitung dengan aturan yang sama.",
+        f"The {before} city picture is computed by the same rules.",
+    )
 
 
 class SummaryView(QWidget):
@@ -131,40 +155,37 @@ class SummaryView(QWidget):
             )
             + str(method_sentence(picture.catalogue, report))
         )
-        self._fill_changes(picture, data)
+        self.show_changes(data)
         self._fill_absent(picture)
 
-    def _fill_changes(self, picture: CityPicture, data: CityData) -> None:
+    def show_changes(self, data: CityData) -> None:
+        """The change from last year; while it is computed, last year's figure and the change
+        are pending marks beside this year's figures."""
+        picture, comparison = data.picture, data.comparison
+        assert picture is not None and picture.report is not None
         report = picture.report
-        assert report is not None
         year, before = picture.year, picture.year - 1
         rows = []
         bands = Bands(picture.catalogue)
-        for change in data.changes:
+        changes = comparison.changes if comparison else year_over_year(picture, None)
+        for change in changes:
             name = part_name(picture.catalogue, report, change.code)
             rows.append(
                 [
                     Cell(name, name),
-                    figure_cell(bands, change.before, f"{name} {before}"),
+                    figure_cell(bands, change.before, f"{name} {before}")
+                    if comparison
+                    else pending_cell(),
                     figure_cell(bands, change.now, f"{name} {year}"),
-                    change_cell(change, f"{name}: {before} → {year}"),
+                    change_cell(change, f"{name}: {before} → {year}")
+                    if comparison
+                    else pending_cell(),
                 ]
             )
         self.changes.set_rows(
             [str(t("Bagian", "Part")), str(before), str(year), str(t("Perubahan", "Change"))], rows
         )
-        self.ui.labelChangeNote.setText(
-            str(
-                t(
-                    f"Belum ada penilaian final {before} untuk dibandingkan."
-                    if not data.compared
-                    else f"Gambaran kota {before} dihitung dengan aturan yang sama.",
-                    f"No final assessment of {before} to compare with."
-                    if not data.compared
-                    else f"The {before} city picture is computed by the same rules.",
-                )
-            )
-        )
+        self.ui.labelChangeNote.setText(str(change_note(comparison, before)))
         arrange(self.ui.tableChange, 0)
 
     def _fill_absent(self, picture: CityPicture) -> None:

@@ -10,7 +10,7 @@ any cell of the row opens that assessment in the main window (``Drill``).
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
@@ -56,6 +56,14 @@ class RowsModel(QAbstractTableModel):
         self.titles, self.rows = list(titles), rows
         self.title_tips = [*tips, *[""] * (len(titles) - len(tips))]
         self.endResetModel()
+
+    def set_column(self, column: int, cell_of: Callable[[list[Cell]], Cell]) -> None:
+        """New cells in one column, each made from its row (the matrix's change column when
+        last year's figures arrive): the rows, their order and the selection stay."""
+        for row in self.rows:
+            row[column] = cell_of(row)
+        if self.rows:
+            self.dataChanged.emit(self.index(0, column), self.index(len(self.rows) - 1, column))
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
         return 0 if parent.isValid() else len(self.rows)

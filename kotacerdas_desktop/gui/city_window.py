@@ -1,13 +1,16 @@
 """The coordinator's Kota (city) window: one year of the whole city, one view module per tab.
 
 Opened from the main window's Kota menu (Ctrl+Shift+K, gui/city_launch.py). The figures are
-computed off the GUI thread (``city_data.CityLoader``: 0.1-0.2 s for 60
-agencies on the development machine) and recomputed whenever stored data changes in a way that can move
-them (an assessment finalized, reopened or imported, an agency added or
-renamed; not the drafts' autosave). Enter or a double-click on an agency
-anywhere in the tabs opens that agency's assessment in the main window, where
-a finalized assessment is shown locked. With no finalized assessment in the
-file the window explains what a new coordinator does first.
+computed off the GUI thread (``city_data.CityLoader``) and recomputed whenever stored data
+changes in a way that can move them (an assessment finalized, reopened or imported, an agency
+added or renamed; not the drafts' autosave). They come in two steps: this year's picture
+(40-60 ms for 60 agencies on the development machine, about twice that while the window is
+first painted), shown at once in the tab in view, with a pending mark ("…") in the change
+cells; then last year's comparison, which fills only the change columns (summary, matrix) and
+starts filling the other tabs, one per turn of the event loop. ``loaded`` is emitted when
+every tab shows both. Enter or a double-click on an agency anywhere in the tabs opens that
+agency's assessment in the main window, where a finalized assessment is shown locked. With
+no finalized assessment in the file the window explains what a new coordinator does first.
 """
 
 from __future__ import annotations
@@ -38,7 +41,7 @@ UNCOUNTED_CHANGES = (operations.ANSWER, operations.EVIDENCE)
 
 class CityWindow(QWidget):
     openRequested = Signal(int, str)  # assessment id, indicator code ("" for the first)
-    loaded = Signal()  # every tab shows the freshly computed figures
+    loaded = Signal()  # every tab shows the freshly computed figures, the changes included
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
@@ -69,8 +72,10 @@ class CityWindow(QWidget):
         self._dress()
         self.loader = CityLoader(store.path, self)
         self.loader.loaded.connect(self._show)
+        self.loader.compared.connect(self._compared)
         self.loader.failed.connect(self._failed)
         self._unfilled: list[CityTab] = []
+        self._said = ""  # what the computation last said in labelBusy
         self.ui.comboYear.activated.connect(lambda _index: self.refresh())
         self.ui.tabCity.currentChanged.connect(self._tab_chosen)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Close), self, self.close)
@@ -112,14 +117,20 @@ class CityWindow(QWidget):
 
     def refresh(self) -> None:
         """Compute the chosen year again (in the background; the tabs keep the last figures meanwhile)."""
-        self.ui.labelBusy.setText(
-            str(t("Menghitung gambaran kota …", "Computing the city picture …"))
-        )
+        self._progress(str(t("Menghitung gambaran kota …", "Computing the city picture …")))
         self.loader.request(self.year())
+
+    def _progress(self, text: str, *, step: bool = False) -> None:
+        """Say how far the computation is in labelBusy (``""``: done). A later ``step`` of the
+        same computation leaves a command's message there ("Rekap ditulis ke …") alone."""
+        if not step or self.ui.labelBusy.text() == self._said:
+            self.ui.labelBusy.setText(text)
+        self._said = text
 
     def _show(self, data: CityData) -> None:
         self.data = data
-        self.ui.labelBusy.clear()
+        comparing = str(t("Membandingkan dengan tahun lalu …", "Comparing with last year …"))
+        self._progress(comparing if data.comparison is None else "", step=True)
         with QSignalBlocker(self.ui.comboYear):
             self.ui.comboYear.clear()
             for year in data.years:
@@ -134,13 +145,16 @@ class CityWindow(QWidget):
             self._show_empty(data)
             self.loaded.emit()
             return
-        # The tab in view first; the others one per turn of the event loop, so the window never
-        # pauses for more than one tab (the register alone holds 4,000 rows in a big city).
+        # The tab in view first; the others one per turn of the event loop once last year's
+        # comparison is in, so the window never pauses for more than one tab (the register alone
+        # holds 4,000 rows in a big city) and never fills one while the worker computes: the
+        # two would share one interpreter lock and each take twice as long.
         current = self.ui.tabCity.currentWidget()
         self._unfilled = [view for view in self.views if view is not current]
         current.show_city(data)
         self.ui.stackCity.setCurrentIndex(PAGE_TABS)
-        QTimer.singleShot(0, self, self._fill_next)
+        if data.comparison is not None:
+            QTimer.singleShot(0, self, self._fill_next)
 
     def _fill_next(self) -> None:
         if self._unfilled and self.data is not None:
@@ -155,7 +169,21 @@ class CityWindow(QWidget):
     def _fill(self, view: CityTab) -> None:
         self._unfilled.remove(view)
         view.show_city(self.data)
-        if not self._unfilled:
+        self._announce()
+
+    def _compared(self, data: CityData) -> None:
+        """Last year's comparison arrived: only the change columns of the tabs already filled
+        change; the others are filled from it, one per turn of the event loop."""
+        self.data = data
+        self._progress("", step=True)
+        for view in (self.summary, self.matrix):
+            if view not in self._unfilled:
+                view.show_changes(data)
+        QTimer.singleShot(0, self, self._fill_next)
+        self._announce()
+
+    def _announce(self) -> None:
+        if not self._unfilled and self.data is not None and self.data.comparison is not None:
             self.loaded.emit()
 
     def _show_empty(self, data: CityData) -> None:
@@ -186,10 +214,10 @@ class CityWindow(QWidget):
         self.ui.stackCity.setCurrentIndex(PAGE_EMPTY)
 
     def _failed(self, error: BaseException) -> None:
-        self.ui.labelBusy.clear()
         if isinstance(error, KotaCerdasError):
-            self.ui.labelBusy.setText(str(error))
+            self._progress(str(error))
             return
+        self._progress("")
         raise error  # unexpected: the GUI thread's excepthook logs it with its traceback
 
     def _store_changed(self, change: Change) -> None:

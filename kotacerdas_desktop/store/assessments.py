@@ -16,10 +16,12 @@ from contextlib import contextmanager
 from sqlite_utils import Database
 
 from kotacerdas_desktop.domain.answer_schema import (
+    ANSWER_FIELDS,
     ANSWER_NAMES,
     EDITED_ANSWER_NAMES,
     EVIDENCE_NAMES,
-    answer_from_row,
+    Field,
+    answer_reader,
     answer_record,
     evidence_from_row,
 )
@@ -173,20 +175,30 @@ class Assessments:
         return self.answers_of([assessment_id])[assessment_id]
 
     def answers_of(
-        self, assessment_ids: Sequence[int], *, evidence: bool = True
+        self,
+        assessment_ids: Sequence[int],
+        *,
+        evidence: bool = True,
+        fields: Sequence[Field] = ANSWER_FIELDS,
     ) -> dict[int, dict[str, Answer]]:
         """The answers of several assessments by assessment id, in two queries however many
         there are. ``evidence`` False leaves every evidence list empty: the city's figures
-        and lists never show evidence, and reading it would double the time."""
+        and lists never show evidence, and reading it would double the time. ``fields``
+        (of answer_schema.ANSWER_FIELDS) are the answer fields read; every other field keeps
+        its default (an empty text, False): the city reads CITY_ANSWER_FIELDS only, without
+        the long justifications."""
+        read = answer_reader(fields)
+        columns = ", ".join(f.name for f in fields)
         found: dict[int, dict[str, Answer]] = {i: {} for i in assessment_ids}
         for start in range(0, len(assessment_ids), IDS_PER_QUERY):
             chunk = list(assessment_ids[start : start + IDS_PER_QUERY])
             marks = ", ".join("?" * len(chunk))
-            for row in self.db.query(
-                f"SELECT * FROM answers WHERE assessment_id IN ({marks})", chunk
+            for assessment_id, code, *values in self.db.execute(
+                f"SELECT assessment_id, indicator_code, {columns} FROM answers "
+                f"WHERE assessment_id IN ({marks})",
+                chunk,
             ):
-                code = row["indicator_code"]
-                found[row["assessment_id"]][code] = answer_from_row(code, row)
+                found[assessment_id][code] = read(code, values)
             if not evidence:
                 continue
             for row in self.db.query(

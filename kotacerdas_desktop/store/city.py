@@ -10,15 +10,18 @@ older version counts with its answers carried to the codes that continue them
 listed apart with the reason, never silently mixed in.
 
 The picture reads every counted assessment's answers in one go, without their
-evidence (no city figure or list shows it): 60 agencies in two queries.
+evidence (no city figure or list shows it) and with only the answer fields the
+city uses (no justifications): 60 agencies in two queries.
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 
 from sqlite_utils import Database
 
+from kotacerdas_desktop.domain.answer_schema import CITY_ANSWER_FIELDS, Field
 from kotacerdas_desktop.domain.city import AgencyEntry, CityPicture, city_picture
 from kotacerdas_desktop.domain.model import Assessment
 from kotacerdas_desktop.domain.previous import previous_answers
@@ -57,8 +60,15 @@ class City:
     def _imported_ids(self) -> set[int]:
         return {row[0] for row in self.db.execute("SELECT assessment_id FROM imported")}
 
-    def picture(self, year: int) -> CityPicture | None:
-        """The city picture of a year; None when no agency has a finalized assessment for it."""
+    def picture(
+        self, year: int, *, fields: Sequence[Field] = CITY_ANSWER_FIELDS
+    ) -> CityPicture | None:
+        """The city picture of a year; None when no agency has a finalized assessment for it.
+
+        Its entries' answers hold only ``fields`` (answer_schema.CITY_ANSWER_FIELDS: what the
+        city's figures, lists and follow-up register use); the other fields keep their
+        defaults. tests/store/test_city.py reads every field too and compares what each user
+        of the picture makes of both."""
         counted = self.counted(year)
         if not counted:
             return None
@@ -73,7 +83,9 @@ class City:
         names = self.assessments.agencies.names()
         imported = self._imported_ids()
         on_framework = [a for a in counted if infos[a.catalogue_id].code == code]
-        read = self.assessments.answers_of([a.id for a in on_framework], evidence=False)
+        read = self.assessments.answers_of(
+            [a.id for a in on_framework], evidence=False, fields=fields
+        )
         entries, other = [], []
         for assessment in counted:
             info = infos[assessment.catalogue_id]

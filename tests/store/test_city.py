@@ -1,6 +1,17 @@
 """Which assessments the city counts, read from a real file with the demo city in it."""
 
+import datetime as dt
+from dataclasses import replace
+from fractions import Fraction
+
+from kotacerdas_desktop.domain.answer_schema import ANSWER_FIELDS, CITY_ANSWER_FIELDS
+from kotacerdas_desktop.domain.city import follow_up_register
 from kotacerdas_desktop.domain.model import ROLE_APPROVED, Agency, Answer, Signatory
+from kotacerdas_desktop.domain.plan_target import Target
+from kotacerdas_desktop.domain.planner import plan_city
+from kotacerdas_desktop.reports.recap_csv import recap_csv
+from kotacerdas_desktop.reports.recap_data import RecapData
+from kotacerdas_desktop.reports.recap_xlsx import recap_workbook
 
 
 def test_the_newest_finalized_revision_counts_and_drafts_never(demo_store):
@@ -59,3 +70,43 @@ def test_an_older_version_of_the_framework_counts_under_the_codes_that_continue_
     ]
     assert len(carried) == 10 and set(carried) <= {"GOV.PUB.03", *merged.replaces}
     assert picture.indicators["GOV.PUB.03"].answered_by == 11
+
+
+def test_the_city_reads_every_answer_field_its_figures_lists_and_recap_use(demo_store):
+    """The picture reads only CITY_ANSWER_FIELDS: everything made from it is the same as from
+    a picture of every field, so a user of a field left out fails here."""
+    for assessment in demo_store.assessments.list(year=2026):
+        demo_store.lifecycle.finalize(assessment.id, override_reason="Uji gambaran kota")
+    for year in (2026, 2025):
+        narrow = demo_store.city.picture(year)
+        full = demo_store.city.picture(year, fields=ANSWER_FIELDS)
+        answers = [a for e in full.entries for a in e.answers.values()]
+        assert any(a.justification for a in answers)  # what the narrow read leaves out ...
+        assert not any(a.justification for e in narrow.entries for a in e.answers.values())
+        assert any(a.not_applicable for a in answers)  # ... and what it must not
+        assert any(row.follow_up for row in follow_up_register(full))
+        assert (narrow.report, narrow.indicators, narrow.missing, narrow.other_framework) == (
+            full.report,
+            full.indicators,
+            full.missing,
+            full.other_framework,
+        )
+        assert [replace(e, answers={}) for e in narrow.entries] == [
+            replace(e, answers={}) for e in full.entries
+        ]
+        assert follow_up_register(narrow, below=6) == follow_up_register(full, below=6)
+        target = Target(Fraction(7, 2))
+        assert plan_city(narrow, target) == plan_city(full, target)
+    recaps = [
+        RecapData(
+            picture=demo_store.city.picture(2026, fields=fields),
+            previous=demo_store.city.picture(2025, fields=fields),
+            city="Kota Contoh",
+            coordinator=None,
+            sign_date=dt.date(2026, 12, 2),
+            counted=(),
+        )
+        for fields in (CITY_ANSWER_FIELDS, ANSWER_FIELDS)
+    ]
+    assert recap_csv(recaps[0]) == recap_csv(recaps[1])
+    assert recap_workbook(recaps[0]) == recap_workbook(recaps[1])
