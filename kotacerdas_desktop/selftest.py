@@ -430,20 +430,3 @@ def run_self_test(out: TextIO | None = None) -> int:
         file=out,
     )
     return 1 if failed else 0
-
-
-def start_and_quit(db_path: Path | None) -> int:
-    """Start the GUI exactly as ``run`` does, and quit once its event loop runs.
-
-    How the build times a cold start: everything a user waits for (imports,
-    opening the file, the window shown), nothing after.
-    """
-    from PySide6.QtCore import QTimer
-
-    from kotacerdas_desktop.gui.app import create_app, start
-
-    app = create_app()
-    if start(db_path) is None:
-        return 1
-    QTimer.singleShot(0, app.quit)
-    return app.exec()

@@ -25,19 +25,13 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from kotacerdas_desktop import __version__, errorlog, language
-from kotacerdas_desktop.cli import (
-    admin,
-    agency,
-    assessment,
-    backup,
-    catalogue,
-    exchange,
-    history,
-    plan,
-    recap,
-    sheet,
+from kotacerdas_desktop.cli.parser import (
+    EXIT_USER_ERROR,
+    LANG_OPTION,
+    Parser,
+    language_flag,
+    starts_gui_only,
 )
-from kotacerdas_desktop.cli.parser import EXIT_USER_ERROR, LANG_OPTION, Parser, language_flag
 from kotacerdas_desktop.domain.errors import BusyError, KotaCerdasError
 from kotacerdas_desktop.domain.text import LANGUAGES, shown, t
 from kotacerdas_desktop.store.database import storage_error
@@ -48,10 +42,12 @@ EXIT_BUSY = 3
 EXIT_UNEXPECTED = 4
 EXIT_INTERRUPTED = 130
 EXIT_OUTPUT_CLOSED = 141  # 128 + SIGPIPE, what a shell reports for a tool whose reader went away
-MODULES = (catalogue, agency, assessment, history, admin, backup, sheet, exchange, recap, plan)
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(commands: bool = True) -> argparse.ArgumentParser:
+    """The whole command line; without ``commands``, only the options that start the GUI
+    (what ``kotacerdas``, ``--db FILE`` and ``--lang en`` need: no subcommand module is
+    imported, which keeps the GUI's start short)."""
     parser = Parser(
         prog="kotacerdas",
         description="KotaCerdas Desktop: penilaian mandiri smart city OPD / smart city self-assessment.",
@@ -79,8 +75,35 @@ def build_parser() -> argparse.ArgumentParser:
         help="periksa instalasi lalu keluar / check the installation and exit",
     )
     parser.add_argument("--quit-after-start", action="store_true", help=argparse.SUPPRESS)
+    if not commands:
+        parser.set_defaults(command=None)
+        return parser
+    from kotacerdas_desktop.cli import (
+        admin,
+        agency,
+        assessment,
+        backup,
+        catalogue,
+        exchange,
+        history,
+        plan,
+        recap,
+        sheet,
+    )
+
     subparsers = parser.add_subparsers(dest="command", parser_class=Parser, metavar="COMMAND")
-    for module in MODULES:
+    for module in (
+        catalogue,
+        agency,
+        assessment,
+        history,
+        admin,
+        backup,
+        sheet,
+        exchange,
+        recap,
+        plan,
+    ):
         module.register(subparsers)
     return parser
 
@@ -134,14 +157,14 @@ def output_closed() -> int:
 
 
 def _run(arguments: list[str]) -> int:
-    parser = build_parser()
+    parser = build_parser(commands=not starts_gui_only(arguments))
     args = parser.parse_args(arguments)
     if args.self_test:
         from kotacerdas_desktop.selftest import run_self_test
 
         return run_self_test()
     if args.command is None and args.quit_after_start:  # the build times a cold start with it
-        from kotacerdas_desktop.selftest import start_and_quit
+        from kotacerdas_desktop.gui.app import start_and_quit
 
         return start_and_quit(args.db)
     if args.command is None:

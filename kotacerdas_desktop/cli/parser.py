@@ -76,6 +76,33 @@ def language_flag(argv: Sequence[str]) -> str | None:
     return None
 
 
+GUI_FLAGS = frozenset({"--quit-after-start", "--self-test"})
+GUI_OPTIONS = frozenset({"--db", LANG_OPTION})  # each takes one value
+
+
+def starts_gui_only(argv: Sequence[str]) -> bool:
+    """Whether the arguments are only the GUI's options, written out in full (``--db FILE``,
+    ``--db=FILE``, ``--lang en``, ``--quit-after-start``, ``--self-test``): then no subcommand
+    needs parsing. Anything else (a subcommand, help, version, an abbreviation, a wrong
+    language, a value that looks like an option) goes to the whole parser and its messages."""
+    position = 0
+    while position < len(argv):
+        arg = argv[position]
+        name, equals, value = arg.partition("=")
+        if arg in GUI_FLAGS:
+            position += 1
+            continue
+        if arg in GUI_OPTIONS and position + 1 < len(argv):
+            value, position = argv[position + 1], position + 2
+        elif equals and name in GUI_OPTIONS:
+            position += 1
+        else:
+            return False
+        if value.startswith("-") or (name == LANG_OPTION and value not in LANGUAGES):
+            return False
+    return True
+
+
 class Formatter(argparse.HelpFormatter):
     """Help and usage with our heading words ("penggunaan:" in Indonesian)."""
 

@@ -8,6 +8,7 @@ operator's disk may be gone by the time the assessor asks for it.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QStandardPaths, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent, QKeySequence, QShortcut
@@ -23,11 +24,13 @@ from kotacerdas_desktop.domain.errors import KotaCerdasError
 from kotacerdas_desktop.domain.model import Evidence
 from kotacerdas_desktop.domain.text import t
 from kotacerdas_desktop.gui import operations, prompts
-from kotacerdas_desktop.gui.evidence_dialog import EvidenceDialog
 from kotacerdas_desktop.gui.formatting import format_date, format_size
 from kotacerdas_desktop.gui.operations import FieldMessages
 from kotacerdas_desktop.gui.uiloader import Ui
 from kotacerdas_desktop.store import Store
+
+if TYPE_CHECKING:
+    from kotacerdas_desktop.gui.evidence_dialog import EvidenceDialog
 
 COLUMNS = (
     t("Judul", "Title"),
@@ -207,6 +210,8 @@ class EvidencePanel(QObject):
             self._ask(self._queue[0])
 
     def _ask(self, path: Path | None, existing: Evidence | None = None) -> None:
+        from kotacerdas_desktop.gui.evidence_dialog import EvidenceDialog  # on first use
+
         dialog = EvidenceDialog(self.ui.root.window(), path, self.fields, self._submit, existing)
         dialog.finished.connect(lambda _result: self._dialog_closed(dialog))
         dialog.open()

@@ -4,15 +4,22 @@ Fixed interface for other parts of the GUI: ``MainWindow(store)``, the menu
 "menuAssessment" (actions for the whole assessment are added there),
 ``current_assessment_id()``, the signal ``assessmentChanged(int)`` and
 ``reload()`` (re-read the assessment after finalize or reopen).
+
+The window builds what its first paint shows (the navigation, the form, the
+menus and the toolbar, every command in them working) and, right after that
+paint, the commands that the sheet, the packages and the planner add to the
+menus, with their modules (``finish_building``, run once; whatever needs
+those parts first calls it).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, Qt, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
@@ -26,16 +33,14 @@ from kotacerdas_desktop.domain.scoring import score
 from kotacerdas_desktop.domain.text import t
 from kotacerdas_desktop.gui import (
     city_launch,
-    exchange_actions,
     language_menu,
     operations,
-    plan_actions,
     preferences,
     prompts,
-    sheet_actions,
     window_menus,
 )
 from kotacerdas_desktop.gui.answer_editor import AnswerEditor
+from kotacerdas_desktop.gui.first_paint import after_first_paint
 from kotacerdas_desktop.gui.formatting import format_clock, format_timestamp
 from kotacerdas_desktop.gui.indicator_form import IndicatorForm
 from kotacerdas_desktop.gui.navigation import NavigationPanel
@@ -46,6 +51,11 @@ from kotacerdas_desktop.gui.switcher import AssessmentSwitcher
 from kotacerdas_desktop.gui.uiloader import load_ui
 from kotacerdas_desktop.store import Store
 from kotacerdas_desktop.store.audit import OPERATOR_KEY
+
+if TYPE_CHECKING:
+    from kotacerdas_desktop.gui.exchange_actions import ExchangeMenu
+    from kotacerdas_desktop.gui.plan_actions import PlanMenu
+    from kotacerdas_desktop.gui.sheet_actions import SheetMenu
 
 PAGE_EMPTY, PAGE_FORM = 0, 1
 DATABASE_FILTER = t(
@@ -69,6 +79,7 @@ class MainWindow(QMainWindow):
         self.store = store
         self.assessment: Assessment | None = None
         self._detached = False
+        self._menus: tuple[SheetMenu, ExchangeMenu, PlanMenu] | None = None  # finish_building
         central = QWidget(self)
         self.ui = load_ui("main_window.ui", central)
         self.setCentralWidget(central)
@@ -94,12 +105,52 @@ class MainWindow(QMainWindow):
         self._connect()
         self._restore_layout()
         self._show_path()
-        self.sheet_menu = sheet_actions.install(self)  # print, finalize, reopen, verify
-        self.exchange_menu = exchange_actions.install(self)  # export and import packages
         city_launch.install(self)  # Kota > City picture
-        self.plan_menu = plan_actions.install(self)  # the planner's windows
         language_menu.install(self)  # Bantuan > Bahasa / Language
         self._open_initial()
+
+    # Built after the first paint ----------------------------------------------------
+
+    def finish_building(self) -> None:
+        """The commands the sheet, the packages and the planner add to the menus, and their
+        modules, once: run by the event loop right after the first paint, or at once by
+        whatever needs them before."""
+        if self._menus is not None:
+            return
+        from kotacerdas_desktop.gui import exchange_actions, plan_actions, sheet_actions
+
+        self._menus = (
+            sheet_actions.install(self),  # print, finalize, reopen, verify
+            exchange_actions.install(self),  # export and import packages
+            plan_actions.install(self),  # the planner's windows
+        )
+
+    @property
+    def sheet_menu(self) -> SheetMenu:
+        self.finish_building()
+        assert self._menus is not None
+        return self._menus[0]
+
+    @property
+    def exchange_menu(self) -> ExchangeMenu:
+        self.finish_building()
+        assert self._menus is not None
+        return self._menus[1]
+
+    @property
+    def plan_menu(self) -> PlanMenu:
+        self.finish_building()
+        assert self._menus is not None
+        return self._menus[2]
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._menus is None:
+            after_first_paint(self, self._finish_after_paint)
+
+    def _finish_after_paint(self) -> None:
+        if not self._detached:  # closed before its first paint: nothing more to build
+            self.finish_building()
 
     # Public interface ------------------------------------------------------------
 

@@ -60,6 +60,7 @@ def open_window(qtbot: QtBot) -> Iterator[WindowFactory]:
         window.resize(1366, 740)
         window.show()
         qtbot.waitExposed(window)
+        window.finish_building()  # what the event loop builds after the first paint, now
         windows.append(window)
         return window
 

@@ -8,7 +8,6 @@ from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
-from kotacerdas_desktop.demo import fill_demo_city
 from kotacerdas_desktop.domain.model import Agency, Assessment
 from kotacerdas_desktop.domain.text import t
 from kotacerdas_desktop.gui import background
@@ -125,6 +124,7 @@ def fill_demo(
 ) -> background.Task:
     """The demo city (ten agencies, two years) written by a worker with its own connection;
     only into a database without agencies (the store refuses otherwise)."""
+    from kotacerdas_desktop.demo import fill_demo_city  # the first run's only: not at start
 
     def fill(worker_store: Store) -> Any:
         worker_store.check_demo_target()
