@@ -103,7 +103,6 @@ class CityLoader(QObject):
         self.path = path
         self._task: background.Task | None = None
         self._pending: tuple[int | None] | None = None
-        self._first_sent = False
 
     @property
     def busy(self) -> bool:
@@ -114,7 +113,6 @@ class CityLoader(QObject):
             self._pending = (year,)
             return
         self._pending = None
-        self._first_sent = False
         task = background.Task(
             background.with_store(self.path, lambda s, p: load(s, year, p.partial))
         )
@@ -134,13 +132,14 @@ class CityLoader(QObject):
 
     def _first(self, data: CityData) -> None:
         if self._pending is None:  # else a newer request's figures replace these anyway
-            self._first_sent = True
             self.loaded.emit(data)
 
     def _finished(self, data: CityData) -> None:
-        first_sent = self._first_sent
+        # With no newer request, this year's figures went out first exactly when there was a
+        # picture (``load`` hands over a year with figures first, an empty one only at the end;
+        # a request is pending from its arrival until ``_next`` serves it).
         if not self._next():
-            (self.compared if first_sent else self.loaded).emit(data)
+            (self.compared if data.picture is not None else self.loaded).emit(data)
 
     def _failed(self, exc: BaseException) -> None:
         if not self._next():
