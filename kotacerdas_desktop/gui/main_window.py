@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QShowEvent
@@ -58,6 +58,16 @@ if TYPE_CHECKING:
     from kotacerdas_desktop.gui.sheet_actions import SheetMenu
 
 PAGE_EMPTY, PAGE_FORM = 0, 1
+
+
+class _LateMenus(NamedTuple):
+    """What ``MainWindow.finish_building`` adds to the menus after the first paint."""
+
+    sheet: SheetMenu
+    exchange: ExchangeMenu
+    plan: PlanMenu
+
+
 DATABASE_FILTER = t(
     "Basis data KotaCerdas (*.sqlite *.db);;Semua berkas (*)",
     "KotaCerdas databases (*.sqlite *.db);;All files (*)",
@@ -79,7 +89,7 @@ class MainWindow(QMainWindow):
         self.store = store
         self.assessment: Assessment | None = None
         self._detached = False
-        self._menus: tuple[SheetMenu, ExchangeMenu, PlanMenu] | None = None  # finish_building
+        self._menus: _LateMenus | None = None  # made by finish_building
         central = QWidget(self)
         self.ui = load_ui("main_window.ui", central)
         self.setCentralWidget(central)
@@ -111,37 +121,31 @@ class MainWindow(QMainWindow):
 
     # Built after the first paint ----------------------------------------------------
 
-    def finish_building(self) -> None:
+    def finish_building(self) -> _LateMenus:
         """The commands the sheet, the packages and the planner add to the menus, and their
-        modules, once: run by the event loop right after the first paint, or at once by
+        modules, made once: by the event loop right after the first paint, or at once by
         whatever needs them before."""
-        if self._menus is not None:
-            return
-        from kotacerdas_desktop.gui import exchange_actions, plan_actions, sheet_actions
+        if self._menus is None:
+            from kotacerdas_desktop.gui import exchange_actions, plan_actions, sheet_actions
 
-        self._menus = (
-            sheet_actions.install(self),  # print, finalize, reopen, verify
-            exchange_actions.install(self),  # export and import packages
-            plan_actions.install(self),  # the planner's windows
-        )
+            self._menus = _LateMenus(
+                sheet_actions.install(self),  # print, finalize, reopen, verify
+                exchange_actions.install(self),  # export and import packages
+                plan_actions.install(self),  # the planner's windows
+            )
+        return self._menus
 
     @property
     def sheet_menu(self) -> SheetMenu:
-        self.finish_building()
-        assert self._menus is not None
-        return self._menus[0]
+        return self.finish_building().sheet
 
     @property
     def exchange_menu(self) -> ExchangeMenu:
-        self.finish_building()
-        assert self._menus is not None
-        return self._menus[1]
+        return self.finish_building().exchange
 
     @property
     def plan_menu(self) -> PlanMenu:
-        self.finish_building()
-        assert self._menus is not None
-        return self._menus[2]
+        return self.finish_building().plan
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
